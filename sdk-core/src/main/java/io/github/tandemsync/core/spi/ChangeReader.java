@@ -50,4 +50,13 @@ public interface ChangeReader<T> {
   default List<Change<T>> findByKey(String keyField, Collection<String> keyValues) {
     return List.of();
   }
+
+  /**
+   * The canonical fields this reader fills. Fields outside the set are always empty (or their
+   * default) in the values it returns, and the engine never reads that as "the field was cleared".
+   * Include the fields mapping customizers add (see {@link MappingCustomizer#fields()}).
+   */
+  default FieldSet fields() {
+    return FieldSet.all();
+  }
 }

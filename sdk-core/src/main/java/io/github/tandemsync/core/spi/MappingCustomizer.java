@@ -25,4 +25,13 @@ public interface MappingCustomizer<T> {
    * rename or drop defaults.
    */
   default void beforeWrite(T value, NativeRecord target) {}
+
+  /**
+   * The canonical field paths this customizer fills or uses beyond the connector's defaults, e.g.
+   * {@code "extensions.Region__c"}; connectors add them to their readers' and writers'
+   * {@link FieldSet}s so the engine syncs them.
+   */
+  default java.util.Set<String> fields() {
+    return java.util.Set.of();
+  }
 }

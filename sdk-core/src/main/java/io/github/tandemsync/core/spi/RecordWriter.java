@@ -30,4 +30,12 @@ public interface RecordWriter<T> {
   default int maxBatchSize() {
     return 200;
   }
+
+  /**
+   * The canonical fields this writer stores. Fields outside the set are ignored when writing, and
+   * the engine does not count them as written. Include the fields mapping customizers add.
+   */
+  default FieldSet fields() {
+    return FieldSet.all();
+  }
 }
