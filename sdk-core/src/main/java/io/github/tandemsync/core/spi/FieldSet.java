@@ -14,15 +14,15 @@ import java.util.TreeSet;
  * not fill is never taken as "cleared", and a field a writer does not store is never counted as
  * written.
  *
- * @param all whether every field of the record is covered
- * @param paths the covered paths when not {@code all}
+ * @param coversAll whether every field of the record is covered
+ * @param paths the covered paths when not {@code coversAll}
  */
-public record FieldSet(boolean all, Set<String> paths) {
+public record FieldSet(boolean coversAll, Set<String> paths) {
   private static final FieldSet ALL = new FieldSet(true, Set.of());
 
   public FieldSet {
     paths = Set.copyOf(new TreeSet<>(paths));
-    if (all && !paths.isEmpty()) {
+    if (coversAll && !paths.isEmpty()) {
       throw new IllegalArgumentException("a field set covering all fields lists no paths");
     }
   }
@@ -44,7 +44,7 @@ public record FieldSet(boolean all, Set<String> paths) {
 
   /** Whether {@code path} is covered: listed itself, or below a listed path. */
   public boolean contains(String path) {
-    if (all || paths.contains(path)) {
+    if (coversAll || paths.contains(path)) {
       return true;
     }
     for (String covered : paths) {
@@ -57,7 +57,7 @@ public record FieldSet(boolean all, Set<String> paths) {
 
   /** This set plus {@code more}. */
   public FieldSet plus(Collection<String> more) {
-    if (all || more.isEmpty()) {
+    if (coversAll || more.isEmpty()) {
       return this;
     }
     Set<String> union = new TreeSet<>(paths);
