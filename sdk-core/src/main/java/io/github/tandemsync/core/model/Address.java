@@ -1,5 +1,6 @@
 package io.github.tandemsync.core.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.github.tandemsync.core.internal.Checks;
 import java.util.Optional;
 
@@ -25,6 +26,9 @@ public record Address(
     Optional<String> country,
     Optional<String> countryCode) {
 
+  /**
+   * Normalises absent values to their defaults.
+   */
   public Address {
     line1 = Checks.optional(line1);
     line2 = Checks.optional(line2);
@@ -36,10 +40,12 @@ public record Address(
     countryCode = Checks.optional(countryCode);
   }
 
+  /** A new builder, every optional field empty. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder holding this record's values, to derive a changed copy. */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.line1 = line1;
@@ -54,6 +60,7 @@ public record Address(
   }
 
   /** Whether no line of the address is filled in. */
+  @JsonIgnore
   public boolean isEmpty() {
     return line1.isEmpty() && line2.isEmpty() && town.isEmpty() && county.isEmpty() && line5.isEmpty()
         && postcode.isEmpty() && country.isEmpty() && countryCode.isEmpty();
@@ -72,46 +79,97 @@ public record Address(
 
     private Builder() {}
 
+    /** Sets {@link Address#line1()}. */
     public Builder line1(String value) {
-      this.line1 = Optional.of(value);
+      return line1(Optional.of(value));
+    }
+
+    /** Sets {@link Address#line1()}; empty clears it. */
+    public Builder line1(Optional<String> value) {
+      this.line1 = value;
       return this;
     }
 
+    /** Sets {@link Address#line2()}. */
     public Builder line2(String value) {
-      this.line2 = Optional.of(value);
+      return line2(Optional.of(value));
+    }
+
+    /** Sets {@link Address#line2()}; empty clears it. */
+    public Builder line2(Optional<String> value) {
+      this.line2 = value;
       return this;
     }
 
+    /** Sets {@link Address#town()}. */
     public Builder town(String value) {
-      this.town = Optional.of(value);
+      return town(Optional.of(value));
+    }
+
+    /** Sets {@link Address#town()}; empty clears it. */
+    public Builder town(Optional<String> value) {
+      this.town = value;
       return this;
     }
 
+    /** Sets {@link Address#county()}. */
     public Builder county(String value) {
-      this.county = Optional.of(value);
+      return county(Optional.of(value));
+    }
+
+    /** Sets {@link Address#county()}; empty clears it. */
+    public Builder county(Optional<String> value) {
+      this.county = value;
       return this;
     }
 
+    /** Sets {@link Address#line5()}. */
     public Builder line5(String value) {
-      this.line5 = Optional.of(value);
+      return line5(Optional.of(value));
+    }
+
+    /** Sets {@link Address#line5()}; empty clears it. */
+    public Builder line5(Optional<String> value) {
+      this.line5 = value;
       return this;
     }
 
+    /** Sets {@link Address#postcode()}. */
     public Builder postcode(String value) {
-      this.postcode = Optional.of(value);
+      return postcode(Optional.of(value));
+    }
+
+    /** Sets {@link Address#postcode()}; empty clears it. */
+    public Builder postcode(Optional<String> value) {
+      this.postcode = value;
       return this;
     }
 
+    /** Sets {@link Address#country()}. */
     public Builder country(String value) {
-      this.country = Optional.of(value);
+      return country(Optional.of(value));
+    }
+
+    /** Sets {@link Address#country()}; empty clears it. */
+    public Builder country(Optional<String> value) {
+      this.country = value;
       return this;
     }
 
+    /** Sets {@link Address#countryCode()}. */
     public Builder countryCode(String value) {
-      this.countryCode = Optional.of(value);
+      return countryCode(Optional.of(value));
+    }
+
+    /** Sets {@link Address#countryCode()}; empty clears it. */
+    public Builder countryCode(Optional<String> value) {
+      this.countryCode = value;
       return this;
     }
 
+    /**
+     * Builds the {@link Address}.
+     */
     public Address build() {
       return new Address(line1, line2, town, county, line5, postcode, country, countryCode);
     }
