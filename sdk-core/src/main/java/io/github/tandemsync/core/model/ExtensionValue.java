@@ -27,32 +27,45 @@ public sealed interface ExtensionValue {
   /** The plain Java value: String, BigDecimal, Boolean, LocalDate or Instant. */
   Object raw();
 
+  /** A text value. */
   static ExtensionValue of(String value) {
     return new Text(value);
   }
 
+  /** A number, keeping its scale. */
   static ExtensionValue of(BigDecimal value) {
     return new Number(value);
   }
 
+  /** A flag. */
   static ExtensionValue of(boolean value) {
     return new Flag(value);
   }
 
+  /** A calendar date. */
   static ExtensionValue of(LocalDate value) {
     return new Date(value);
   }
 
+  /** An instant. */
   static ExtensionValue of(Instant value) {
     return new Timestamp(value);
   }
 
   /**
-   * Wraps a plain value of one of the supported types.
+   * Wraps a plain value of one of the supported types: {@link String}, any {@link java.lang.Number}
+   * (kept exactly as its decimal text), {@link Boolean}, {@link LocalDate}, {@link Instant}, or an
+   * {@code ExtensionValue} as is.
    *
-   * @throws IllegalArgumentException for any other type
+   * @throws IllegalArgumentException for null, a non-finite floating-point number or any other type
    */
   static ExtensionValue ofRaw(Object value) {
+    if (value == null) {
+      throw new IllegalArgumentException("an extension value cannot be null; remove the extension instead");
+    }
+    if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
+      throw new IllegalArgumentException("an extension number must be finite, got " + value);
+    }
     if (value instanceof ExtensionValue ext) {
       return ext;
     } else if (value instanceof String s) {

@@ -1,9 +1,8 @@
 package io.github.tandemsync.core.model;
 
 import io.github.tandemsync.core.InvalidRecordException;
+import io.github.tandemsync.core.internal.Checks;
 import java.math.BigDecimal;
-import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An amount in a currency. The amount keeps its scale ({@code 12.50} stays {@code 12.50}), which
@@ -13,20 +12,34 @@ import java.util.regex.Pattern;
  * @param currency ISO 4217 code, three upper-case letters, e.g. {@code GBP}
  */
 public record Money(BigDecimal amount, String currency) {
-  private static final Pattern ISO_4217 = Pattern.compile("[A-Z]{3}");
+  static final String ENTITY = "Money";
 
+  /**
+   * Checks the amount and the currency.
+   *
+   * @throws InvalidRecordException if either is missing or the currency is not an ISO 4217 code
+   */
   public Money {
-    Objects.requireNonNull(amount, "amount");
-    Objects.requireNonNull(currency, "currency");
-    if (!ISO_4217.matcher(currency).matches()) {
-      throw new InvalidRecordException("Money", null, "currency", "must be an ISO 4217 code like GBP, was '" + currency + "'");
-    }
+    Checks.required(amount, ENTITY, "amount");
+    Checks.required(currency, ENTITY, "currency");
+    ModelChecks.currency(currency, ENTITY, "currency");
   }
 
+  /**
+   * Money from the amount's decimal text, keeping its scale: {@code Money.of("12.50", "GBP")}.
+   *
+   * @throws NumberFormatException if {@code amount} is not a decimal number
+   * @throws InvalidRecordException if the currency is not an ISO 4217 code
+   */
   public static Money of(String amount, String currency) {
     return new Money(new BigDecimal(amount), currency);
   }
 
+  /**
+   * Money from an amount and a currency.
+   *
+   * @throws InvalidRecordException if the currency is not an ISO 4217 code
+   */
   public static Money of(BigDecimal amount, String currency) {
     return new Money(amount, currency);
   }
