@@ -9,6 +9,12 @@
  * {@code Optional}, lists are never null; every record has an {@code extensions} map for bespoke
  * fields. Builders and constructors reject a missing required field with an
  * {@link io.github.tandemsync.core.InvalidRecordException} naming the entity and the field.
+ *
+ * <p>Records compare with {@code equals}, and {@code BigDecimal.equals} includes the scale:
+ * {@code 12.50} and {@code 12.5} differ. The scale carries a source's number of decimals, so a
+ * connector sets it deliberately (for example to the field's declared scale) when it reads, or the
+ * engine sees a change that is not one. Where every seed-001 field lives is listed in
+ * {@code docs/model-field-reference.md}.
  */
 @NullMarked
 package io.github.tandemsync.core.model;
