@@ -1,0 +1,4 @@
+package io.github.tandemsync.archfixture.core;
+
+/** Clean: a core record. */
+public record CoreValue(String value) {}

@@ -1,0 +1,6 @@
+package io.github.tandemsync.archfixture.core.spi;
+
+/** Clean: an abstract SPI class. */
+public abstract class GoodBase {
+  protected abstract String name();
+}

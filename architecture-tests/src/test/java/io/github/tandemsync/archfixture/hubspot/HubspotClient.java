@@ -1,0 +1,4 @@
+package io.github.tandemsync.archfixture.hubspot;
+
+/** Violation: a connector area not listed in TandemRules.CONNECTORS. */
+public final class HubspotClient {}
