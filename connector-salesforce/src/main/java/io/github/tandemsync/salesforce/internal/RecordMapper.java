@@ -1,0 +1,293 @@
+package io.github.tandemsync.salesforce.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.tandemsync.core.InvalidRecordException;
+import io.github.tandemsync.core.model.ExtensionValue;
+import io.github.tandemsync.core.spi.FieldSet;
+import io.github.tandemsync.core.spi.MappingCustomizer;
+import io.github.tandemsync.core.spi.SyncError;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Applies one {@link EntityMapping} with the org's names and the partner's customizers: sObject
+ * rows to canonical records (or a {@link SyncError} naming the field) and canonical records to
+ * sObject bodies.
+ */
+final class RecordMapper<T> {
+  final EntityMapping<T> mapping;
+  final MappingContext ctx;
+  private final List<MappingCustomizer<T>> customizers;
+  private final List<String> extraNativeFields;
+  private final Class<T> javaType;
+
+  RecordMapper(EntityMapping<T> mapping, MappingContext ctx, List<MappingCustomizer<T>> customizers, List<String> extraNativeFields) {
+    this.mapping = mapping;
+    this.ctx = ctx;
+    this.customizers = List.copyOf(customizers);
+    this.extraNativeFields = List.copyOf(extraNativeFields);
+    this.javaType = mapping.type.javaType();
+  }
+
+  String entity() {
+    return mapping.type.name();
+  }
+
+  /** The org's object name. */
+  String object() {
+    return ctx.naming().object(mapping.object);
+  }
+
+  String field(String defaultField) {
+    return ctx.naming().field(mapping.object, defaultField);
+  }
+
+  Optional<String> externalIdField() {
+    return mapping.externalIdField.map(this::field);
+  }
+
+  List<String> extraNativeFields() {
+    return extraNativeFields;
+  }
+
+  /** Fields to SELECT (org names), always with Id and SystemModstamp. */
+  List<String> selectFields() {
+    Set<String> fields = new LinkedHashSet<>(List.of("Id", "SystemModstamp"));
+    mapping.keyNativeFields.forEach(f -> fields.add(field(f)));
+    for (FieldSpec spec : mapping.fields) {
+      if (spec.access.reads()) {
+        if (spec.refs.isEmpty()) {
+          spec.nativeFields.forEach(f -> fields.add(field(f)));
+        } else {
+          spec.refs.forEach(r -> fields.add(r.selectPath(ctx, mapping.object)));
+        }
+      }
+    }
+    fields.addAll(extraNativeFields);
+    return new ArrayList<>(fields);
+  }
+
+  /** The line subquery of a document, e.g. {@code (SELECT ... FROM OrderItems ORDER BY ...)}. */
+  Optional<Soql> lineSubquery() {
+    return mapping.lines.map(l -> {
+      Set<String> fields = new LinkedHashSet<>(List.of("Id"));
+      fields.add(ctx.naming().field(l.object(), l.externalIdField()));
+      for (FieldSpec spec : l.fields()) {
+        if (spec.access.reads()) {
+          if (spec.refs.isEmpty()) {
+            spec.nativeFields.forEach(f -> fields.add(ctx.naming().field(l.object(), f)));
+          } else {
+            spec.refs.forEach(r -> fields.add(r.selectPath(ctx, l.object())));
+          }
+        }
+      }
+      Soql sub = Soql.select(fields).from(ctx.naming().field(mapping.object, l.childRelationship()));
+      l.orderBy().ifPresent(ob -> sub.orderBy(ctx.naming().field(l.object(), ob)));
+      return sub;
+    });
+  }
+
+  FieldSet readFields() {
+    Set<String> paths = new LinkedHashSet<>(mapping.readPaths());
+    customizers.forEach(c -> paths.addAll(c.fields()));
+    return FieldSet.of(paths);
+  }
+
+  FieldSet writeFields() {
+    Set<String> paths = new LinkedHashSet<>(mapping.writePaths());
+    customizers.forEach(c -> paths.addAll(c.fields()));
+    return FieldSet.of(paths);
+  }
+
+  /** A mapped record or why it could not be mapped. */
+  record Mapped<T>(Optional<T> value, Optional<SyncError> error) {}
+
+  /**
+   * Maps one row. {@code pager} fetches further pages of a line subquery that did not fit the
+   * parent's page.
+   */
+  Mapped<T> toCanonical(ObjectNode row, Function<String, QueryPage> pager) {
+    String id = row.path("Id").asText("?");
+    try {
+      ObjectNode canonical = Json.object();
+      Row r = new Row(row, mapping.object, ctx);
+      mapping.keyReader.accept(r, canonical);
+      for (FieldSpec spec : mapping.fields) {
+        if (spec.access.reads()) {
+          spec.reader.read(r, canonical);
+        }
+      }
+      if (mapping.lines.isPresent()) {
+        LineMapping l = mapping.lines.get();
+        ArrayNode lines = canonical.putArray(l.path());
+        for (ObjectNode lineRow : childRows(row.get(ctx.naming().field(mapping.object, l.childRelationship())), pager)) {
+          ObjectNode line = Json.object();
+          Row lr = new Row(lineRow, l.object(), ctx);
+          for (FieldSpec spec : l.fields()) {
+            if (spec.access.reads()) {
+              spec.reader.read(lr, line);
+            }
+          }
+          lines.add(line);
+        }
+      }
+      T value = Json.MAPPER.treeToValue(canonical, javaType);
+      SObjectRecord sobject = new SObjectRecord(object(), row);
+      for (MappingCustomizer<T> c : customizers) {
+        value = c.afterRead(sobject, value);
+      }
+      return new Mapped<>(Optional.of(value), Optional.empty());
+    } catch (InvalidRecordException e) {
+      return invalid(id, e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+      Throwable cause = e.getCause();
+      while (cause != null && !(cause instanceof InvalidRecordException)) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof InvalidRecordException ire) {
+        return invalid(id, ire);
+      }
+      String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException jme && !jme.getPath().isEmpty()
+          ? jme.getPath().get(jme.getPath().size() - 1).getFieldName() : null;
+      SyncError error = SyncError.permanent("INVALID_RECORD", mapping.type.name() + " " + id + " cannot be mapped: "
+          + (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()));
+      return new Mapped<>(Optional.empty(), Optional.of(field == null ? error : error.withField(field)));
+    } catch (RuntimeException e) {
+      return new Mapped<>(Optional.empty(), Optional.of(SyncError.permanent("INVALID_RECORD",
+          mapping.type.name() + " " + id + " cannot be mapped: " + e)));
+    }
+  }
+
+  private Mapped<T> invalid(String id, InvalidRecordException e) {
+    SyncError error = SyncError.permanent("INVALID_RECORD", mapping.type.name() + " " + id + ": " + e.getMessage());
+    return new Mapped<>(Optional.empty(), Optional.of(e.field().map(error::withField).orElse(error)));
+  }
+
+  private static List<ObjectNode> childRows(JsonNode sub, Function<String, QueryPage> pager) {
+    List<ObjectNode> rows = new ArrayList<>();
+    if (sub == null || !sub.isObject()) {
+      return rows;
+    }
+    QueryPage page = QueryPage.from(sub);
+    rows.addAll(page.records());
+    // A child subquery pages on its own: follow its nextRecordsUrl, or lines are lost.
+    while (!page.done() && page.nextRecordsUrl().isPresent()) {
+      page = pager.apply(page.nextRecordsUrl().get());
+      rows.addAll(page.records());
+    }
+    return rows;
+  }
+
+  /** The canonical JSON of a value. */
+  JsonNode canonicalJson(T value) {
+    return Json.MAPPER.valueToTree(value);
+  }
+
+  Optional<String> externalId(JsonNode canonical) {
+    return mapping.externalIdOf.apply(canonical);
+  }
+
+  /**
+   * The sObject body for {@code value}: every written field on create, else only fields whose
+   * canonical path is among {@code changedFields} (all when empty); then the customizers.
+   */
+  ObjectNode toSObject(T value, JsonNode canonical, Set<String> changedFields, boolean create) {
+    ObjectNode body = Json.object();
+    Row target = new Row(body, mapping.object, ctx);
+    FieldSet changed = changedFields.isEmpty() || create ? FieldSet.all() : FieldSet.of(changedFields);
+    for (FieldSpec spec : mapping.fields) {
+      if (!spec.access.writes() || (spec.createOnly && !create)) {
+        continue;
+      }
+      if (spec.paths.stream().anyMatch(p -> changed.contains(p) || changedFields.stream().anyMatch(cf -> cf.startsWith(p + ".")))) {
+        spec.writer.write(canonical, target);
+      }
+    }
+    SObjectRecord sobject = new SObjectRecord(object(), body);
+    for (MappingCustomizer<T> c : customizers) {
+      c.beforeWrite(value, sobject);
+    }
+    return body;
+  }
+
+  /** The line bodies of a document, each with its external id. */
+  List<ObjectNode> lineBodies(JsonNode canonical, String documentKey, boolean create) {
+    List<ObjectNode> out = new ArrayList<>();
+    if (mapping.lines.isEmpty()) {
+      return out;
+    }
+    LineMapping l = mapping.lines.get();
+    JsonNode lines = Paths.get(canonical, l.path());
+    if (!lines.isArray()) {
+      return out;
+    }
+    int index = 1;
+    for (JsonNode line : lines) {
+      ObjectNode body = Json.object();
+      Row target = new Row(body, l.object(), ctx);
+      for (FieldSpec spec : l.fields()) {
+        if (spec.access.writes() && (create || !spec.createOnly)) {
+          spec.writer.write(line, target);
+        }
+      }
+      body.put(ctx.naming().field(l.object(), l.externalIdField()), l.lineKey().of(documentKey, line, index));
+      out.add(body);
+      index++;
+    }
+    return out;
+  }
+
+  /** The canonical field for an org-named native field, for error messages. */
+  Optional<String> canonicalField(String nativeField) {
+    for (String def : defaultNames()) {
+      if (field(def).equals(nativeField)) {
+        return mapping.canonicalPathOf(def);
+      }
+    }
+    for (MappingCustomizer<T> c : customizers) {
+      for (String p : c.fields()) {
+        if (p.equals("extensions." + nativeField)) {
+          return Optional.of(p);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Set<String> defaultNames() {
+    Set<String> names = new LinkedHashSet<>(mapping.keyNativeFields);
+    mapping.fields.forEach(f -> names.addAll(f.nativeFields));
+    return names;
+  }
+
+  /** Native fields the customizers read or write, from {@code extensions.<Field__c>} paths and explicit names. */
+  static List<String> customizerNativeFields(List<? extends MappingCustomizer<?>> customizers, List<String> explicit) {
+    Set<String> out = new LinkedHashSet<>(explicit);
+    for (MappingCustomizer<?> c : customizers) {
+      for (String p : c.fields()) {
+        if (p.startsWith("extensions.") && p.endsWith("__c")) {
+          out.add(p.substring("extensions.".length()));
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  static Map<String, ExtensionValue> noExtensions() {
+    return Map.of();
+  }
+
+  static <E> List<E> list(Iterator<E> it) {
+    List<E> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+}

@@ -1,0 +1,280 @@
+package io.github.tandemsync.salesforce.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.tandemsync.core.RetryableException;
+import io.github.tandemsync.core.spi.Change;
+import io.github.tandemsync.core.spi.ChangePage;
+import io.github.tandemsync.core.spi.ChangeReader;
+import io.github.tandemsync.core.spi.FieldSet;
+import io.github.tandemsync.core.spi.Watermark;
+import io.github.tandemsync.salesforce.FullResyncRequiredException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads changes of one sObject with a {@code (SystemModstamp, Id)} keyset, bounded above by
+ * Salesforce's own clock minus a safety lag, with an overlap band re-read behind the watermark.
+ * Deletes come from {@code getDeleted} (see {@code docs/salesforce.md} for why) and are handed out
+ * before the run's updates, so an undelete after a delete is applied in the right order.
+ *
+ * <p>One run is one SOQL cursor: consecutive {@link #read} calls that continue from the position
+ * the previous page returned are served from the same cursor, so a run costs one call per
+ * Salesforce page whatever page size the engine asks for.
+ */
+final class SalesforceReader<T> implements ChangeReader<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(SalesforceReader.class);
+  /** getDeleted looks back 15 days at most. */
+  static final Duration DELETE_LOG_WINDOW = Duration.ofDays(15);
+
+  private final RecordMapper<T> mapper;
+  private final RestApi rest;
+  private final ReaderSettings settings;
+  private @Nullable Run run;
+
+  /**
+   * Reader tuning.
+   *
+   * @param batchSize SOQL page size (200..2000)
+   * @param safetyLag how far behind Salesforce's clock reads stop
+   * @param overlap how far behind the watermark each new run re-reads
+   * @param deletePollInterval the least time between two getDeleted calls (more than a minute)
+   */
+  record ReaderSettings(int batchSize, Duration safetyLag, Duration overlap, Duration deletePollInterval) {}
+
+  SalesforceReader(RecordMapper<T> mapper, RestApi rest, ReaderSettings settings) {
+    this.mapper = mapper;
+    this.rest = rest;
+    this.settings = settings;
+  }
+
+  @Override
+  public FieldSet fields() {
+    return mapper.readFields();
+  }
+
+  @Override
+  public synchronized ChangePage<T> read(Watermark after, int limit) {
+    int max = Math.max(1, limit);
+    Run current = run;
+    if (current == null || !current.resumeFrom.equals(after)) {
+      current = open(Position.parse(after));
+      run = current;
+    }
+    List<Change<T>> out = new ArrayList<>();
+    while (out.size() < max) {
+      if (current.buffer.isEmpty()) {
+        if (!current.pages.hasNext()) {
+          break;
+        }
+        current.fill(current.pages.next());
+        continue;
+      }
+      out.add(current.buffer.poll());
+    }
+    boolean more = !current.buffer.isEmpty() || current.pages.hasNext();
+    Watermark next = out.isEmpty() ? current.last.toWatermark() : out.get(out.size() - 1).position();
+    current.resumeFrom = next;
+    if (!more) {
+      run = null;
+    }
+    return new ChangePage<>(out, next, more);
+  }
+
+  private Run open(Position from) {
+    Instant upper = rest.transport().serverNow().minus(settings.safetyLag());
+    Position start = from;
+    Deque<Change<T>> deletes = new ArrayDeque<>();
+    if (from.deletesUntil().isEmpty()) {
+      // A full read sees every live record; deletes matter from its start on.
+      start = from.withDeletesUntil(upper);
+    } else {
+      Instant since = from.deletesUntil().get();
+      if (since.isBefore(rest.transport().serverNow().minus(DELETE_LOG_WINDOW))) {
+        throw new FullResyncRequiredException(mapper.entity() + " (" + mapper.object() + "): the watermark's delete position " + since
+            + " is older than Salesforce's 15-day getDeleted window; deletes since then cannot be read. Run the full-resync procedure.");
+      }
+      if (Duration.between(since, upper).compareTo(settings.deletePollInterval()) >= 0) {
+        start = readDeletes(from, since, upper, deletes);
+      }
+    }
+    Instant overlapFrom = start.modstamp().map(ts -> ts.minus(settings.overlap())).orElse(null);
+    Soql q = Soql.select(mapper.selectFields()).from(mapper.object());
+    mapper.lineSubquery().ifPresent(q::subquery);
+    Soql.Condition bound = Soql.field("SystemModstamp").le(upper);
+    if (start.modstamp().isPresent()) {
+      Instant ts = start.modstamp().get();
+      Soql.Condition keyset = Soql.field("SystemModstamp").gt(ts)
+          .or(Soql.field("SystemModstamp").eq(ts).and(Soql.field("Id").gt(start.id().isEmpty() ? "" : start.id())));
+      if (overlapFrom != null && overlapFrom.isBefore(ts)) {
+        keyset = Soql.field("SystemModstamp").ge(overlapFrom).and(Soql.field("SystemModstamp").lt(ts)).or(keyset);
+      }
+      bound = keyset.and(bound);
+    }
+    q.where(bound).orderBy("SystemModstamp", "Id");
+    Iterator<QueryPage> pages = rest.query(q.toSoql(), false, settings.batchSize(), mapper.entity());
+    return new Run(start, pages, deletes);
+  }
+
+  /** Reads deleted ids since {@code since}; returns the start position with the new delete coverage. */
+  private Position readDeletes(Position from, Instant since, Instant upper, Deque<Change<T>> out) {
+    ApiResponse r = rest.getDeleted(mapper.object(), since, upper, mapper.entity());
+    if (!r.isSuccess()) {
+      List<ApiError> errors = r.errors();
+      if (errors.stream().anyMatch(e -> e.code().equals("INVALID_REPLICATION_DATE"))) {
+        throw new FullResyncRequiredException(mapper.entity() + " (" + mapper.object() + "): getDeleted refused the window from " + since
+            + " (" + errors + "); deletes since then cannot be read. Run the full-resync procedure.");
+      }
+      r.requireSuccess();
+    }
+    JsonNode json = r.json();
+    Optional<Instant> earliest = Json.text(json, "earliestDateAvailable").map(SalesforceDateTimes::parse);
+    if (earliest.isPresent() && earliest.get().isAfter(since)) {
+      throw new FullResyncRequiredException(mapper.entity() + " (" + mapper.object() + "): Salesforce's delete log starts at "
+          + earliest.get() + ", after the watermark's delete position " + since
+          + "; deletes in between were purged. Run the full-resync procedure.");
+    }
+    Instant covered = Json.text(json, "latestDateCovered").map(SalesforceDateTimes::parse).orElse(upper);
+    Position after = from.withDeletesUntil(covered);
+    Watermark pos = after.toWatermark();
+    Set<String> seen = new HashSet<>();
+    for (JsonNode d : json.path("deletedRecords")) {
+      String id = d.path("id").asText("");
+      if (!id.isEmpty() && seen.add(id)) {
+        Change<T> change = Change.delete(id, pos);
+        Optional<Instant> when = Json.text(d, "deletedDate").map(SalesforceDateTimes::parse);
+        out.add(when.isPresent() ? change.withSourceTime(when.get()) : change);
+      }
+    }
+    LOG.debug("{}: {} deletes between {} and {}", mapper.entity(), out.size(), since, covered);
+    return after;
+  }
+
+  private Change<T> toChange(ObjectNode row, Position runStart) {
+    String id = row.path("Id").asText();
+    Instant modstamp = SalesforceDateTimes.parse(row.path("SystemModstamp").asText());
+    // Rows in the overlap band sit behind the watermark: never move it backwards.
+    Position pos = runStart.max(runStart.withKey(modstamp, id));
+    RecordMapper.Mapped<T> mapped = mapper.toCanonical(row, url -> rest.nextPage(url, settings.batchSize(), mapper.entity()));
+    Change<T> change = mapped.value().isPresent()
+        ? Change.upsert(id, mapped.value().get(), pos.toWatermark())
+        : Change.invalid(id, mapped.error().orElseThrow(), pos.toWatermark());
+    return change.withSourceTime(modstamp).withSourceVersion(SalesforceDateTimes.format(modstamp));
+  }
+
+  @Override
+  public List<Change<T>> fetch(Collection<String> nativeIds) {
+    List<Change<T>> out = new ArrayList<>();
+    List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(nativeIds));
+    for (int i = 0; i < ids.size(); i += 200) {
+      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 200));
+      Map<String, Change<T>> found = new LinkedHashMap<>();
+      for (ObjectNode row : queryRows(Soql.field("Id").in(chunk))) {
+        Change<T> c = toChange(row, Position.INITIAL);
+        found.put(normalise(c.nativeId()), c);
+      }
+      for (String id : chunk) {
+        Change<T> c = found.get(normalise(id));
+        out.add(c != null ? c.withPosition(Watermark.initial()) : Change.delete(id, Watermark.initial()));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Change<T>> findByKey(String keyField, Collection<String> keyValues) {
+    List<EntityMapping.KeyLookup> lookups = mapper.mapping.keyLookups.stream().filter(k -> k.path().equals(keyField)).toList();
+    if (lookups.isEmpty() || keyValues.isEmpty()) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>(new java.util.LinkedHashSet<>(keyValues));
+    Map<String, Change<T>> found = new LinkedHashMap<>();
+    for (int i = 0; i < values.size(); i += 100) {
+      List<String> chunk = values.subList(i, Math.min(values.size(), i + 100));
+      Soql.Condition cond = null;
+      for (EntityMapping.KeyLookup k : lookups) {
+        String nativeField = k.nativeField().equals("Id") ? "Id" : mapper.field(k.nativeField());
+        Soql.Condition c = Soql.field(nativeField).in(chunk.stream().map(k.toNative()).toList());
+        cond = cond == null ? c : cond.or(c);
+      }
+      for (ObjectNode row : queryRows(cond)) {
+        Change<T> c = toChange(row, Position.INITIAL);
+        found.putIfAbsent(c.nativeId(), c.withPosition(Watermark.initial()));
+      }
+    }
+    return new ArrayList<>(found.values());
+  }
+
+  private List<ObjectNode> queryRows(Soql.Condition where) {
+    Soql q = Soql.select(mapper.selectFields()).from(mapper.object());
+    mapper.lineSubquery().ifPresent(q::subquery);
+    q.where(where);
+    List<ObjectNode> rows = new ArrayList<>();
+    rest.query(q.toSoql(), false, settings.batchSize(), mapper.entity()).forEachRemaining(p -> rows.addAll(p.records()));
+    return rows;
+  }
+
+  /** 15- and 18-character Ids compare by their first 15 characters. */
+  static String normalise(String id) {
+    return id.length() == 18 ? id.substring(0, 15) : id;
+  }
+
+  /** One pass over the changes after a position. */
+  private final class Run {
+    final Position start;
+    final Iterator<QueryPage> pages;
+    final Deque<Change<T>> buffer;
+    Position last;
+    Watermark resumeFrom;
+
+    Run(Position start, Iterator<QueryPage> pages, Deque<Change<T>> deletes) {
+      this.start = start;
+      this.pages = new Iterator<>() {
+        private boolean fetched;
+
+        @Override
+        public boolean hasNext() {
+          return pages.hasNext();
+        }
+
+        @Override
+        public QueryPage next() {
+          try {
+            return pages.next();
+          } catch (RetryableException e) {
+            // The cursor may have expired; a new read starts again from the last position handed out.
+            run = null;
+            throw e;
+          } finally {
+            fetched = true;
+          }
+        }
+      };
+      this.buffer = deletes;
+      this.last = start;
+      this.resumeFrom = Watermark.of("\u0000");
+    }
+
+    void fill(QueryPage page) {
+      for (ObjectNode row : page.records()) {
+        Change<T> c = toChange(row, start);
+        buffer.add(c);
+        last = Position.parse(c.position());
+      }
+    }
+  }
+}
