@@ -155,7 +155,7 @@ final class DefaultMappings {
         .field(numberOrZero("ERP_Balance_LYTD__c", "lastYearToDate"))
         .field(number("ERP_Credit_Limit__c", "creditLimit"))
         .field(bool("ERP_On_Stop__c", "onStop"))
-        .readable(true)
+        .readable(false)
         .writeMode(EntityMapping.WriteMode.UPDATE_ONLY)
         .build();
   }
