@@ -343,7 +343,7 @@ public final class DefaultSyncEngine implements SyncEngine {
       return withLease(flow, lease -> {
         int n = 0;
         while (true) {
-          List<QuarantineEntry> page = settings.store().quarantine(flow.name(), 0, 200);
+          List<QuarantineEntry> page = settings.store().quarantine(flow.name(), n, 200);
           if (page.isEmpty()) {
             return n;
           }
@@ -351,7 +351,9 @@ public final class DefaultSyncEngine implements SyncEngine {
           for (QuarantineEntry q : page) {
             requeue(flow, q, changes);
           }
-          settings.store().commit(lease, changes.build());
+          if (!changes.isEmpty()) {
+            settings.store().commit(lease, changes.build());
+          }
           n += page.size();
         }
       });
@@ -370,8 +372,8 @@ public final class DefaultSyncEngine implements SyncEngine {
       });
     }
 
+    /** Puts the record back in the inbox; it stays listed in quarantine until a run syncs it. */
     private void requeue(Flow<?> flow, QuarantineEntry q, StateChanges.Builder changes) {
-      changes.release(q.sourceSide(), q.sourceId());
       if (settings.store().inboxEntry(flow.name(), q.sourceSide(), q.sourceId()).isPresent()) {
         return; // a newer change of the record is already waiting
       }

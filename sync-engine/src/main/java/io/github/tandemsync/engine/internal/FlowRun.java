@@ -892,6 +892,9 @@ final class FlowRun<T> {
         changes.defer(e.getKey(), e.getValue().change().nativeId(), e.getValue().seq(), why);
       } else {
         changes.unstage(e.getKey(), e.getValue().change().nativeId(), e.getValue().seq());
+        if (unit.failure == null && permanent.isEmpty()) {
+          changes.release(e.getKey(), e.getValue().change().nativeId()); // synced: out of quarantine if it was there
+        }
       }
     }
 

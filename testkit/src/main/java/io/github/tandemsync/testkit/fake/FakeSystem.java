@@ -72,6 +72,7 @@ public final class FakeSystem {
   private final Map<EntityType<?>, FieldSet> writeFields = new HashMap<>();
   private final Map<EntityType<?>, BiFunction<Object, Object, Object>> writeMergers = new HashMap<>();
   private final Map<EntityType<?>, Predicate<Object>> rejections = new HashMap<>();
+  private final Map<EntityType<?>, Map<String, SyncError>> corrupted = new HashMap<>();
   private long nextId = 1;
   private long versions;
   private @Nullable Instant frozenTime;
@@ -255,6 +256,41 @@ public final class FakeSystem {
     }
   }
 
+  /**
+   * Makes record {@code id} unreadable, as bad source data would: the reader returns it as an
+   * invalid change naming {@code field}.
+   */
+  public <T> FakeSystem corrupt(EntityType<T> type, String id, String field, String problem) {
+    synchronized (lock) {
+      corrupted.computeIfAbsent(type, t -> new HashMap<>()).put(id,
+          new SyncError("BAD_DATA", type + " " + id + " field " + field + ": " + problem, Optional.of(field), false));
+      Row row = table(type).get(id);
+      if (row != null) {
+        put(type, id, row.value(), row.origin());
+      }
+    }
+    return this;
+  }
+
+  /** Repairs a record made unreadable by {@link #corrupt}, as a fix in the source would. */
+  public <T> FakeSystem uncorrupt(EntityType<T> type, String id) {
+    synchronized (lock) {
+      Map<String, SyncError> bad = corrupted.get(type);
+      if (bad != null && bad.remove(id) != null) {
+        Row row = table(type).get(id);
+        if (row != null) {
+          put(type, id, row.value(), null);
+        }
+      }
+    }
+    return this;
+  }
+
+  private @Nullable SyncError corruption(EntityType<?> type, String id) {
+    Map<String, SyncError> bad = corrupted.get(type);
+    return bad == null ? null : bad.get(id);
+  }
+
   /** The record {@code id}, if it exists. */
   public <T> Optional<T> get(EntityType<T> type, String id) {
     synchronized (lock) {
@@ -428,8 +464,10 @@ public final class FakeSystem {
             more = true;
             break;
           }
+          SyncError bad = corruption(type, item.id());
           Change<T> change = item.row() == null
               ? Change.<T>delete(item.id(), Watermark.of(position))
+              : bad != null ? Change.<T>invalid(item.id(), bad, Watermark.of(position))
               : Change.upsert(item.id(), type.javaType().cast(item.row().value()), Watermark.of(position))
                   .withSourceVersion(Long.toString(item.row().version()));
           change = change.withSourceTime(item.at());
@@ -451,7 +489,9 @@ public final class FakeSystem {
         List<Change<T>> out = new ArrayList<>();
         for (String id : nativeIds) {
           Row row = table(type).get(id);
+          SyncError bad = corruption(type, id);
           out.add(row == null ? Change.delete(id, Watermark.initial())
+              : bad != null ? Change.invalid(id, bad, Watermark.initial())
               : Change.upsert(id, type.javaType().cast(row.value()), Watermark.initial()).withSourceTime(row.changedAt()));
         }
         return out;
