@@ -60,6 +60,7 @@ obj("OrderItem", "Order Product", "Order Products", False, [
 ])
 obj("Quote", "Quote", "Quotes", False, [KEY("ERP Id (quote/order reference)"), f("ERP_Status__c", T, length=40),
     f("ERP_Customer_Reference__c", T)])
+obj("QuoteLineItem", "Quote Line Item", "Quote Line Items", False, [KEY("ERP Id (quote reference-line)")])
 
 def coded(name, label, plural, extra):
     obj(name, label, plural, True, [KEY("ERP Code")] + extra)
