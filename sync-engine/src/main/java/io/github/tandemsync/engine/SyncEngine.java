@@ -62,6 +62,14 @@ public interface SyncEngine extends AutoCloseable {
    */
   DryRunReport dryRun(String flow);
 
+  /**
+   * Re-reads the given records of {@code connector} and stages them for the next run of
+   * {@code flow}, as if they had just changed: to resync records after a fix on the other side,
+   * or records whose eligibility depends on something else that changed. Records that no longer
+   * exist are staged as deletes. Returns how many were staged.
+   */
+  int resync(String flow, String connector, java.util.Collection<String> nativeIds);
+
   /** Operator access to quarantined records. */
   QuarantineAdmin quarantine();
 

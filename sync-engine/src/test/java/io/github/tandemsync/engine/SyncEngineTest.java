@@ -537,4 +537,24 @@ class SyncEngineTest {
       assertEquals(2, erp.size());
     }
   }
+
+  @Test
+  void resyncRestagesRecordsFromTheirSource() {
+    try (Harness h = new Harness().flow(b -> b.createWhen(ERP, a -> a.phone().isPresent()))) {
+      String id = h.erp.userPut(EntityTypes.ACCOUNT, null, account("R1", "Later"));
+      assertEquals(0, h.run().writes(), "not eligible yet");
+      // an id that no longer exists is staged as a delete
+      assertEquals(2, h.engine().resync("accounts", ERP, List.of(id, "E-GONE")));
+      assertEquals(0, h.run().writes(), "still not eligible: the condition is on the record");
+      assertThrows(ConfigurationException.class, () -> h.engine().resync("accounts", "nope", List.of(id)));
+    }
+    try (Harness h = new Harness().flow(b -> b.createWhen(ERP, a -> a.phone().isPresent()))) {
+      String id = h.erp.userPut(EntityTypes.ACCOUNT, null, account("R1", "Later"));
+      h.run();
+      h.flow(b -> b); // the condition is lifted by configuration: the record did not change
+      assertEquals(1, h.engine().resync("accounts", ERP, List.of(id)));
+      assertEquals(1, h.run().from(ERP).created());
+      assertTrue(h.crmByCode("R1").isPresent());
+    }
+  }
 }

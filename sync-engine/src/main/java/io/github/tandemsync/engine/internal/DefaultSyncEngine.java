@@ -255,6 +255,46 @@ public final class DefaultSyncEngine implements SyncEngine {
   }
 
   @Override
+  public int resync(String flowName, String connector, java.util.Collection<String> nativeIds) {
+    Flow<?> flow = flow(flowName);
+    Side side = flow.sideOf(connector).orElseThrow(() -> new ConfigurationException("flow '" + flowName
+        + "' has no connector named '" + connector + "'"));
+    if (nativeIds.isEmpty()) {
+      return 0;
+    }
+    startConnectors();
+    return new Admin().withLease(flow, lease -> {
+      StateChanges.Builder changes = StateChanges.forFlow(flow.name());
+      int staged = stage(flow, side, List.copyOf(nativeIds), changes);
+      if (!changes.isEmpty()) {
+        settings.store().commit(lease, changes.build());
+      }
+      return staged;
+    });
+  }
+
+  private <T> int stage(Flow<T> flow, Side side, List<String> ids, StateChanges.Builder changes) {
+    Connector connector = settings.connectors().get(flow.connector(side));
+    ChangeReader<T> reader = connector.reader(flow.entityType()).orElseThrow(() -> new ConfigurationException("connector '"
+        + connector.name() + "' cannot read " + flow.entityType()));
+    int staged = 0;
+    for (Change<T> c : reader.fetch(ids)) {
+      if (c.kind() == Change.Kind.INVALID) {
+        SyncError e = c.error().orElseThrow();
+        int attempts = settings.store().quarantined(flow.name(), side, c.nativeId()).map(q -> q.attempts() + 1).orElse(1);
+        changes.quarantine(new QuarantineEntry(flow.name(), side, c.nativeId(),
+            settings.store().link(flow.name(), side, c.nativeId()).map(l -> l.side(side.other()).nativeId()), Optional.empty(),
+            e.code(), e.message(), e.field(), attempts, settings.clock().instant()));
+      } else {
+        changes.stage(new StagedChange(side, c.nativeId(), c.kind(), c.value().map(codec::toJson), c.sourceTime(), c.sourceVersion(),
+            c.origin()));
+        staged++;
+      }
+    }
+    return staged;
+  }
+
+  @Override
   public List<Flow<?>> flows() {
     return List.copyOf(flows.values());
   }
@@ -385,22 +425,11 @@ public final class DefaultSyncEngine implements SyncEngine {
       reread(flow, q, changes);
     }
 
-    private <T> void reread(Flow<T> flow, QuarantineEntry q, StateChanges.Builder changes) {
-      Connector connector = settings.connectors().get(flow.connector(q.sourceSide()));
-      ChangeReader<T> reader = connector.reader(flow.entityType()).orElseThrow();
-      for (Change<T> c : reader.fetch(List.of(q.sourceId()))) {
-        if (c.kind() == Change.Kind.INVALID) {
-          SyncError e = c.error().orElseThrow();
-          changes.quarantine(new QuarantineEntry(flow.name(), q.sourceSide(), q.sourceId(), q.targetId(), Optional.empty(), e.code(),
-              e.message(), e.field(), q.attempts() + 1, settings.clock().instant()));
-        } else {
-          changes.stage(new StagedChange(q.sourceSide(), c.nativeId(), c.kind(), c.value().map(codec::toJson), c.sourceTime(),
-              c.sourceVersion(), c.origin()));
-        }
-      }
+    private void reread(Flow<?> flow, QuarantineEntry q, StateChanges.Builder changes) {
+      stage(flow, q.sourceSide(), List.of(q.sourceId()), changes);
     }
 
-    private <R> R withLease(Flow<?> flow, java.util.function.Function<Lease, R> work) {
+    <R> R withLease(Flow<?> flow, java.util.function.Function<Lease, R> work) {
       ReentrantLock lock = locks.get(flow.name());
       boolean locked;
       try {
