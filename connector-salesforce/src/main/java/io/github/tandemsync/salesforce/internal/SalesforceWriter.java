@@ -182,6 +182,8 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
     }
     if (byExtId.size() >= settings.bulkThreshold()) {
       bulkUpsert(byExtId, extField, outcomes);
+    } else if (byExtId.size() == 1) {
+      upsertSingle(byExtId.get(0), extField, outcomes);
     } else {
       for (List<Prepared> chunk : chunks(byExtId, RestApi.COLLECTION_LIMIT)) {
         ApiResponse r = rest.upsertCollection(mapper.object(), extField, bodies(chunk), mapper.entity());
@@ -191,6 +193,38 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
     for (List<Prepared> chunk : chunks(byId, RestApi.COLLECTION_LIMIT)) {
       ApiResponse r = rest.updateCollection(mapper.object(), bodies(chunk), mapper.entity());
       applyCollectionResults(r, chunk, outcomes);
+    }
+  }
+
+  /**
+   * One record: {@code PATCH /sobjects/{type}/{extField}/{value}} (same cost as a collection of
+   * one). 201 created, 200/204 updated, 300 when several records carry the value.
+   */
+  private void upsertSingle(Prepared p, String extField, List<WriteOutcome<T>> outcomes) {
+    String key = p.extId.orElseThrow();
+    ObjectNode body = p.body.deepCopy();
+    body.remove(extField);
+    ApiResponse r = rest.upsertOne(mapper.object(), extField, key, body, mapper.entity());
+    if (r.status() == 300) {
+      List<String> matches = new ArrayList<>();
+      JsonNode urls = r.body().isBlank() ? Json.array() : r.json();
+      urls.forEach(u -> matches.add(u.asText()));
+      String keyPath = mapper.canonicalField(extField).orElse(extField);
+      outcomes.set(p.index, WriteOutcome.failed(SyncError.permanent("DUPLICATE_EXTERNAL_ID", describe(p) + ": " + matches.size()
+          + " " + mapper.object() + " records have " + extField + "=" + key + " " + matches
+          + "; make the field Unique and merge the duplicates").withField(keyPath)));
+    } else if (r.isSuccess()) {
+      JsonNode res = r.body().isBlank() ? Json.object() : r.json();
+      String id = res.path("id").asText("");
+      boolean created = r.status() == 201 || res.path("created").asBoolean(false);
+      if (id.isEmpty()) {
+        // Before v46 an update answered 204 without a body: the Id is in the Location header.
+        id = r.header("Location").map(l -> l.substring(l.lastIndexOf('/') + 1)).orElse(key);
+      }
+      outcomes.set(p.index, created ? WriteOutcome.created(id) : WriteOutcome.updated(id));
+    } else {
+      List<ApiError> errors = r.errors();
+      outcomes.set(p.index, WriteOutcome.failed(withContext(errors.get(0).toSyncError(mapper::canonicalField), p)));
     }
   }
 
