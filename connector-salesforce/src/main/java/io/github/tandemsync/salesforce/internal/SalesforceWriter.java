@@ -698,6 +698,10 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
               .findFirst().map(s -> lines.path() + "." + s.paths.get(0))
           : mapper::canonicalField;
       SyncError e = chosen.toSyncError(translate);
+      if (where.startsWith("d") && chosen.code().equals("ENTITY_IS_DELETED")) {
+        // A replayed graph found its line deletion already done: writing the document again succeeds.
+        e = new SyncError(e.code(), e.message(), e.field(), true);
+      }
       if (line && e.field().isEmpty()) {
         e = e.withField(lines.path());
       }
