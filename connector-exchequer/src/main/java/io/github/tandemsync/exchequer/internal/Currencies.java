@@ -132,6 +132,17 @@ public final class Currencies {
     return entry(number).flatMap(Entry::isoCode);
   }
 
+  /** The Exchequer number of an ISO currency: the base (1, or 0) first, then the lowest number. */
+  public Optional<Integer> number(String iso) {
+    for (int candidate : new int[] {1, 0}) {
+      if (iso(candidate).filter(iso::equals).isPresent() && entries.containsKey(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return entries.values().stream().filter(e -> e.isoCode().filter(iso::equals).isPresent())
+        .map(Entry::number).sorted().findFirst();
+  }
+
   /** The base (home) currency's ISO code: currency 1, or 0 in single-currency systems. */
   public Optional<String> base() {
     return iso(1).or(() -> iso(0));

@@ -55,8 +55,8 @@ final class ScanReader<T> implements ChangeReader<T> {
       from = 0;
     }
     int pageSize = Math.max(1, Math.min(limit, KeysetReader.MAX_PAGE));
-    Select select = spec.select().apply(table).where("{PositionId} > ?", from).orderBy("{PositionId}").top(pageSize + 1);
-    List<Row> rows = context.database().query(select);
+    List<Row> rows = table.isEmpty() ? List.of() : context.database().query(spec.select().apply(table)
+        .where("{PositionId} > ?", from).orderBy("{PositionId}").top(pageSize + 1));
     boolean more = rows.size() > pageSize;
     List<Row> page = more ? rows.subList(0, pageSize) : rows;
     Function<Row, List<Keyed<T>>> mapper = spec.mapper().apply(page);

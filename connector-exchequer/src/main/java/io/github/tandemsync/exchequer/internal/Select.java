@@ -31,6 +31,18 @@ public final class Select {
     return new Select(table);
   }
 
+  /** An independent copy, to add conditions without changing this select. */
+  public Select copy() {
+    Select copy = new Select(table);
+    copy.columns.addAll(columns);
+    copy.conditions.addAll(conditions);
+    copy.params.addAll(params);
+    copy.orderBy = orderBy;
+    copy.top = top;
+    copy.distinct = distinct;
+    return copy;
+  }
+
   public String table() {
     return table;
   }
