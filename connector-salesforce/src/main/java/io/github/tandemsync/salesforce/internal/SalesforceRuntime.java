@@ -105,7 +105,7 @@ public final class SalesforceRuntime {
           settings.safetyLag(), settings.overlap(), settings.deletePollInterval())));
     }
     if (mapping.writeMode != EntityMapping.WriteMode.NONE) {
-      int maxBatch = Math.max(RestApi.COLLECTION_LIMIT, settings.bulkThreshold());
+      int maxBatch = Math.max(2_000, settings.bulkThreshold());
       writers.put(mapping.type.name(), new SalesforceWriter<>(mapper, rest, bulk, new SalesforceWriter.WriterSettings(settings.bulkThreshold(),
           maxBatch, settings.includeSuppliers(), settings.activatedOrderStatus()), orgCache));
     }

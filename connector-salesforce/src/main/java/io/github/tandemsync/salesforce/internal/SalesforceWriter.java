@@ -431,7 +431,7 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
     private final String extField = mapper.externalIdField().orElseThrow();
 
     /** What Salesforce already holds for one document. */
-    private record Existing(String id, String status, Map<String, String> lineIdsByKey) {}
+    private record Existing(String id, String status, Map<String, String> lineIdsByKey, Map<String, ObjectNode> lineRows) {}
 
     void write(List<Prepared> docs, List<WriteOutcome<T>> outcomes) {
       Map<String, Existing> existing = existing(docs);
@@ -483,9 +483,14 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
       }
       String childRel = mapper.ctx.naming().field(mapper.mapping.object, lines.childRelationship());
       for (Soql.Condition c : conditions) {
-        Soql q = Soql.select(fields).from(mapper.object()).subquery(Soql.select("Id", lineExt).from(childRel)).where(c);
+        List<String> lineFields = new ArrayList<>(List.of("Id", lineExt));
+        if (order) {
+          lineFields.addAll(List.of("Quantity", "UnitPrice"));
+        }
+        Soql q = Soql.select(fields).from(mapper.object()).subquery(Soql.select(lineFields).from(childRel)).where(c);
         for (ObjectNode row : rest.queryAllRows(q.toSoql(), mapper.entity())) {
           Map<String, String> lineIds = new LinkedHashMap<>();
+          Map<String, ObjectNode> lineValues = new LinkedHashMap<>();
           QueryPage sub = QueryPage.from(row.path(childRel));
           List<ObjectNode> lineRows = new ArrayList<>(sub.records());
           while (!sub.done() && sub.nextRecordsUrl().isPresent()) {
@@ -494,8 +499,9 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
           }
           for (ObjectNode l : lineRows) {
             lineIds.put(l.path(lineExt).asText(l.path("Id").asText()), l.path("Id").asText());
+            lineValues.put(l.path(lineExt).asText(l.path("Id").asText()), l);
           }
-          Existing e = new Existing(row.path("Id").asText(), row.path("Status").asText(""), lineIds);
+          Existing e = new Existing(row.path("Id").asText(), row.path("Status").asText(""), lineIds, lineValues);
           out.put("id:" + SalesforceReader.normalise(e.id), e);
           String key = row.path(extField).asText("");
           if (!key.isEmpty()) {
@@ -583,6 +589,19 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
               + wanted + ")").withField("lines"));
         }
       }
+      if (activated && ex != null) {
+        // Order products of an activated order are locked (editing needs "Edit Activated Orders"):
+        // write the header only, and refuse clearly when the ERP changed a line.
+        for (ObjectNode line : lineBodies) {
+          ObjectNode current = ex.lineRows.get(line.path(lineExt).asText());
+          if (current != null && (differs(line.path("Quantity"), current.path("Quantity"))
+              || differs(line.path("UnitPrice"), current.path("UnitPrice")))) {
+            throw new KeyMissing(SyncError.permanent("ORDER_ACTIVATED", describe(p) + ": the order is activated in Salesforce and line "
+                + line.path(lineExt).asText() + " changed; activated order products cannot be edited").withField("lines"));
+          }
+        }
+        lineBodies = List.of();
+      }
       for (int i = 0; i < lineBodies.size(); i++) {
         ObjectNode line = lineBodies.get(i);
         String lineKey = line.path(lineExt).asText();
@@ -604,7 +623,7 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
           g.node("PATCH", base + lineObject + "/" + lineExt + "/" + enc(lineKey), line, ref);
         }
       }
-      if (ex != null) {
+      if (ex != null && !activated) {
         int d = 1;
         for (Map.Entry<String, String> e : ex.lineIdsByKey.entrySet()) {
           if (!keep.contains(e.getKey())) {
@@ -613,6 +632,13 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
         }
       }
       return g;
+    }
+
+    private static boolean differs(JsonNode wanted, JsonNode current) {
+      if (!wanted.isNumber() || !current.isNumber()) {
+        return false;
+      }
+      return wanted.decimalValue().compareTo(current.decimalValue()) != 0;
     }
 
     /** An order product needs the price-book entry of the order's price book (by external id) and a unit price. */
