@@ -46,6 +46,22 @@ final class EmbeddedPostgresSupport {
     return server().getPostgresDatabase();
   }
 
+  /** A data source logging in as {@code user} (the server trusts local logins). */
+  static DataSource dataSource(String user) {
+    return server().getDatabase(user, "postgres");
+  }
+
+  /** Runs statements as the superuser. */
+  static void execute(String... statements) {
+    try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A schema name no test used yet. */
   static String freshSchema() {
     return "store_" + SCHEMAS.incrementAndGet();

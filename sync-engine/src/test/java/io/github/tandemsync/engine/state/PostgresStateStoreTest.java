@@ -1,6 +1,16 @@
 package io.github.tandemsync.engine.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tandemsync.core.ConfigurationException;
+import io.github.tandemsync.core.spi.Watermark;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -68,5 +78,76 @@ class PostgresStateStoreTest extends JdbcStateStoreContract {
   @Override
   protected void passBeyond(Instant instant) {
     EmbeddedPostgresSupport.waitPast(instant);
+  }
+
+  @Test
+  void idColumnsCompareInCodePointOrderWhateverTheDatabaseLocale() throws SQLException {
+    // the test server runs in the C locale, where paging order would look right anyway
+    try (Connection connection = rawConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT column_name, collation_name"
+            + " FROM information_schema.columns WHERE table_schema = ? AND table_name = 'tandem_link'"
+            + " AND column_name IN ('left_id', 'right_id') ORDER BY column_name")) {
+      select.setString(1, schema);
+      try (ResultSet rows = select.executeQuery()) {
+        List<String> collations = new ArrayList<>();
+        while (rows.next()) {
+          collations.add(rows.getString(1) + " " + rows.getString(2));
+        }
+        assertEquals(List.of("left_id C", "right_id C"), collations);
+      }
+    }
+  }
+
+  @Test
+  void aSchemaNameThatIsNotAPlainIdentifierIsAConfigurationError() {
+    for (String bad : List.of("", "Tandem", "tandem-state", "x\"; DROP TABLE y; --", "1tandem", "a".repeat(64))) {
+      ConfigurationException failure = assertThrows(ConfigurationException.class,
+          () -> StateStores.postgres(EmbeddedPostgresSupport.dataSource(), bad));
+      assertTrue(failure.getMessage().contains("schema"), failure::getMessage);
+    }
+  }
+
+  @Test
+  void theDefaultSchemaIsTandem() throws SQLException {
+    try (TestPool own = new TestPool(EmbeddedPostgresSupport.dataSource());
+        StateStore inTandem = StateStores.postgres(own)) {
+      Lease held = inTandem.acquireLease("default-schema-test", NODE_A, ttl()).orElseThrow();
+      inTandem.commit(held, StateChanges.forFlow("default-schema-test").watermark("s", Watermark.of("here")).build());
+      try (Connection connection = rawConnection();
+          ResultSet row = connection.createStatement().executeQuery(
+              "SELECT value FROM tandem.tandem_watermark WHERE flow = 'default-schema-test'")) {
+        assertTrue(row.next());
+        assertEquals("here", row.getString(1));
+      }
+    }
+  }
+
+  @Test
+  void aLoginWithoutCreateOnTheDatabaseUsesASchemaMadeForIt() {
+    String role = schema + "_owner";
+    String own = schema + "_premade";
+    EmbeddedPostgresSupport.execute("CREATE ROLE " + role + " LOGIN", "CREATE SCHEMA " + own + " AUTHORIZATION " + role);
+    try (StateStore premade = StateStores.postgres(EmbeddedPostgresSupport.dataSource(role), own)) {
+      Lease held = premade.acquireLease(FLOW, NODE_A, ttl()).orElseThrow();
+      premade.commit(held, StateChanges.forFlow(FLOW).watermark("s1", Watermark.of("ok")).build());
+      assertEquals(Optional.of(Watermark.of("ok")), premade.watermark(FLOW, "s1"));
+    }
+  }
+
+  @Test
+  void aLoginWithDataRightsOnlyWorksOnAMigratedSchema() {
+    String role = schema + "_app";
+    EmbeddedPostgresSupport.execute("CREATE ROLE " + role + " LOGIN",
+        "GRANT USAGE ON SCHEMA " + schema + " TO " + role,
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + role);
+    try (StateStore app = StateStores.postgres(EmbeddedPostgresSupport.dataSource(role), schema)) {
+      app.commit(lease, StateChanges.forFlow(FLOW)
+          .watermark("s1", Watermark.of("dml only"))
+          .stage(upsert(io.github.tandemsync.engine.Side.LEFT, "a", "{}"))
+          .quarantine(parked(io.github.tandemsync.engine.Side.LEFT, "q", "E"))
+          .build());
+      assertEquals(Optional.of(Watermark.of("dml only")), app.watermark(FLOW, "s1"));
+      assertEquals(1, app.inboxSize(FLOW));
+    }
   }
 }
