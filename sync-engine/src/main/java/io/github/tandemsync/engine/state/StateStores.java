@@ -86,7 +86,7 @@ public final class StateStores {
    * created when missing (the login then needs {@code CREATE} on the database; otherwise create it
    * beforehand and grant the login {@code CREATE} and {@code USAGE} on it). Every node that runs
    * the same flows must use the same database and schema. Lease expiry follows the database's
-   * clock, so the nodes' own clocks need not agree. PostgreSQL 12 or newer.
+   * clock, so the nodes' own clocks need not agree. PostgreSQL 10 or newer.
    *
    * @param dataSource usually the application's connection pool; never closed by Tandem
    * @param schema lower-case letters, digits and underscores, for example {@code "tandem"}

@@ -60,11 +60,13 @@ final class DataSourceConnections implements Connections {
     Connection connection = null;
     try {
       connection = dataSource.getConnection();
-      T result = work.run(connection);
-      if (!connection.getAutoCommit()) {
-        connection.rollback(); // a pool without auto-commit: end the read transaction we opened
+      try {
+        return work.run(connection);
+      } finally {
+        if (!connection.isClosed() && !connection.getAutoCommit()) {
+          rollback(connection); // a pool without auto-commit: end the read transaction we opened
+        }
       }
-      return result;
     } catch (SQLException e) {
       throw Failures.translate(dialect, what, e, connection == null || isClosed(connection));
     } finally {
