@@ -68,9 +68,9 @@ public final class RestApi {
     }
   }
 
-  /** Single-record calls answer NOT_FOUND and ENTITY_IS_DELETED with 404. */
+  /** NOT_FOUND always answers 404 (a deleted target record is answered 404 where it is looked up). */
   static SfError singleStatus(SfError e) {
-    if (e.code().equals("NOT_FOUND") || e.code().equals("ENTITY_IS_DELETED")) {
+    if (e.code().equals("NOT_FOUND")) {
       return e.withStatus(404);
     }
     return e;

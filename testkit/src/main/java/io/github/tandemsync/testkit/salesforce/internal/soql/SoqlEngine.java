@@ -253,7 +253,7 @@ public final class SoqlEngine {
       BoundPath path = filterablePath(type, compare.path(), alias);
       Operand operand = operand(path.leaf(), compare.value());
       String op = compare.op();
-      if (operand.value == null && !(op.equals("=") || op.equals("!="))) {
+      if (operand.value == null && operand.range == null && !(op.equals("=") || op.equals("!="))) {
         throw SoqlException.at("MALFORMED_QUERY", text, compare.value().pos(), "invalid operator for null: " + op);
       }
       return row -> compare(value(row, path), op, operand);
