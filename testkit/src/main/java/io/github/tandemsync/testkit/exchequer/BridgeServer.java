@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,8 @@ final class BridgeServer {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final FaultInjector faults = new FaultInjector();
-  private HttpServer server;
-  private ExecutorService executor;
+  private @Nullable HttpServer server;
+  private @Nullable ExecutorService executor;
 
   /** The reply, or a dropped connection, of one request. */
   private record Reply(int status, Map<String, Object> body) {}
@@ -61,32 +62,37 @@ final class BridgeServer {
   }
 
   void start() {
+    HttpServer created;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
+      created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
+      server = created;
     } catch (IOException e) {
       throw new IllegalStateException("Cannot start the Toolkit bridge simulator: " + e.getMessage(), e);
     }
     AtomicInteger threads = new AtomicInteger();
-    executor = Executors.newFixedThreadPool(4, runnable -> {
+    ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
       Thread thread = new Thread(runnable, "exchequer-bridge-" + threads.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    executor = pool;
+    created.setExecutor(pool);
+    created.createContext("/", this::handle);
+    created.start();
     LOG.info("Exchequer Toolkit bridge simulator listening on {}", baseUrl());
   }
 
   void stop() {
     if (server != null) {
       server.stop(0);
+    }
+    if (executor != null) {
       executor.shutdownNow();
     }
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + java.util.Objects.requireNonNull(server).getAddress().getPort();
   }
 
   void faults(List<FaultPlan> plans) {
@@ -140,10 +146,10 @@ final class BridgeServer {
     }
     String co = decode(parts[3]);
     String resource = parts[4];
-    String id = parts.length > 5 ? decode(parts[5]) : null;
-    String action = parts.length > 6 ? parts[6] : null;
+    @Nullable String id = parts.length > 5 ? decode(parts[5]) : null;
+    @Nullable String action = parts.length > 6 ? parts[6] : null;
     boolean write = method.equals("POST") || method.equals("PATCH");
-    Map<String, Object> body = write ? readBody(exchange) : drainAndEmpty(exchange);
+    @Nullable Map<String, Object> body = write ? readBody(exchange) : drainAndEmpty(exchange);
     if (!co.equalsIgnoreCase(company)) {
       return envelope(ToolkitResult.error(32761, "Company " + co + " is not part of this installation"));
     }
@@ -172,8 +178,8 @@ final class BridgeServer {
     return reply;
   }
 
-  private Reply dispatch(String method, String resource, String id, String action, Map<String, Object> body,
-      String query) {
+  private Reply dispatch(String method, String resource, @Nullable String id, @Nullable String action,
+      Map<String, Object> body, @Nullable String query) {
     if (resource.equals("accounts") && action == null) {
       if (method.equals("POST") && id == null) {
         return addAccount(body);
@@ -361,7 +367,7 @@ final class BridgeServer {
 
   // -- protocol plumbing ------------------------------------------------------------------------
 
-  private boolean authorised(String header) {
+  private boolean authorised(@Nullable String header) {
     if (header == null || !header.startsWith("Bearer ")) {
       return false;
     }
@@ -395,7 +401,7 @@ final class BridgeServer {
     return (Map<String, Object>) value;
   }
 
-  private Map<String, Object> readBody(HttpExchange exchange) throws IOException {
+  private @Nullable Map<String, Object> readBody(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] raw = in.readAllBytes();
       try {
@@ -427,7 +433,7 @@ final class BridgeServer {
     return URLDecoder.decode(part, StandardCharsets.UTF_8);
   }
 
-  private static String queryParameter(String query, String name) {
+  private static @Nullable String queryParameter(@Nullable String query, String name) {
     if (query == null) {
       return null;
     }

@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.HashMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
-/** Small JDBC helper over the sandbox's admin connection: rows as case-insensitive maps. */
+/** Small JDBC helper over the sandbox's admin connection: rows as maps keyed by declared column name. */
 final class Db {
   /** One unit of work on a connection inside a transaction. */
   @FunctionalInterface
@@ -74,7 +74,8 @@ final class Db {
         ResultSetMetaData meta = rows.getMetaData();
         List<Map<String, Object>> out = new ArrayList<>();
         while (rows.next()) {
-          Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+          // Labels come back as declared (DATABASE_TO_UPPER=FALSE); callers use the declared names.
+          Map<String, Object> row = new HashMap<>(meta.getColumnCount() * 2);
           for (int i = 1; i <= meta.getColumnCount(); i++) {
             Object value = rows.getObject(i);
             if (value != null) {

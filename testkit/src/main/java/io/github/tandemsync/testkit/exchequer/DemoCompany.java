@@ -86,6 +86,15 @@ final class DemoCompany {
   }
 
   private void generateAll() {
+    engine.keysOnlyResults = true;
+    try {
+      generateTrading();
+    } finally {
+      engine.keysOnlyResults = false;
+    }
+  }
+
+  private void generateTrading() {
     db.inTransaction(connection -> {
       counters(connection);
       stock(connection);
@@ -181,6 +190,14 @@ final class DemoCompany {
       catalogue.add(new Object[] {"FIX-ANCH", "PLUG-" + size, "Wall plug / anchor " + size.toLowerCase(), 0.04, "Each",
           100.0, "P", "KIFI01"});
     }
+    for (String size : new String[] {"4X16", "4X19", "4X25", "5X19", "5X25", "5X32"}) {
+      catalogue.add(new Object[] {"FIX-SCRW", "SDS-" + size, "Self-drilling screw " + size.replace("X", " x ") + "mm",
+          0.05, "Each", 100.0, "P", "KIFI01"});
+    }
+    for (String size : new String[] {"6IN", "8IN", "10IN", "12IN"}) {
+      catalogue.add(new Object[] {"HTL-SPAN", "WRENCH-ADJ-" + size, "Adjustable wrench " + size.replace("IN", "in"),
+          9.0 + size.length() * 2.5, "Each", 1.0, "P", "HAST01"});
+    }
     for (int size = 8; size <= 19; size++) {
       catalogue.add(new Object[] {"HTL-SPAN", "SPAN-COMB-" + size, "Combination spanner " + size + "mm", 4.5 + size * 0.35,
           "Each", 1.0, "P", "HAST01"});
@@ -222,7 +239,8 @@ final class DemoCompany {
     }
     String[] ppe = {"Safety glasses clear", "Safety goggles indirect vent", "Ear defenders SNR 30", "Ear plugs box 200",
         "Dust mask FFP2 box 10", "Dust mask FFP3 box 10", "Hard hat white", "Hard hat yellow", "Hard hat blue",
-        "Nitrile gloves L box 100", "Cut resistant gloves size 9", "Rigger gloves size 10"};
+        "Nitrile gloves L box 100", "Cut resistant gloves size 9", "Rigger gloves size 10", "Knee pads gel",
+        "Face shield clear", "First aid kit 10 person", "Eye wash station 500ml"};
     for (int i = 0; i < ppe.length; i++) {
       catalogue.add(new Object[] {"SAF-PPE", String.format("PPE-%03d", i + 1), ppe[i], 2.5 + (i % 6) * 3.2, "Each", 1.0, "P", "SAFE01"});
     }

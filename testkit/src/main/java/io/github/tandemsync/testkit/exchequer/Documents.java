@@ -358,6 +358,9 @@ final class Documents {
     if (LEDGER_TYPES.contains(type)) {
       postHistory(connection, type, accountCode, year, period, currency, companyRate, total, goods, costTotal);
     }
+    if (engine.keysOnlyResults) {
+      return ToolkitResult.ok(true, Map.of("thOurRef", ourRef, "thFolioNum", folio));
+    }
     return ToolkitResult.ok(true, transaction(connection, ourRef).orElseThrow());
   }
 
@@ -872,6 +875,13 @@ final class Documents {
     return add(connection, input, Set.of("SOR"), operator, stamp);
   }
 
+  private ToolkitResult stored(Connection connection, String ourRef) throws SQLException {
+    if (engine.keysOnlyResults) {
+      return ToolkitResult.ok(true, Map.of("thOurRef", ourRef));
+    }
+    return ToolkitResult.ok(true, transaction(connection, ourRef).orElseThrow());
+  }
+
   /** Line property maps copied from stored lines, optionally keeping the link to their order. */
   List<Map<String, Object>> copyLines(List<Map<String, Object>> rows, boolean keepOrderLink) {
     List<Map<String, Object>> out = new ArrayList<>();
@@ -1020,7 +1030,7 @@ final class Documents {
     if (amount.signum() > 0) {
       allocate(connection, credit.ourRef(), ref, amount, stamp);
     }
-    return ToolkitResult.ok(true, transaction(connection, credit.ourRef()).orElseThrow());
+    return stored(connection, credit.ourRef());
   }
 
   /** A receipt (SRC) of money from a customer, optionally allocated to invoices in order. */
@@ -1061,7 +1071,7 @@ final class Documents {
         left = left.subtract(share);
       }
     }
-    return ToolkitResult.ok(true, transaction(connection, payment.ourRef()).orElseThrow());
+    return stored(connection, payment.ourRef());
   }
 
   /**

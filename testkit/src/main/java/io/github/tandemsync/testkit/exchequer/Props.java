@@ -397,7 +397,7 @@ final class Props {
         default:
           Object raw = row.get(spec.column());
           out.put(spec.property(), raw instanceof byte[]
-              ? Encodings.decodeLengthPrefixed((byte[]) raw)
+              ? Encodings.clean(Encodings.decodeLengthPrefixed((byte[]) raw))
               : Db.str(row, spec.column()));
       }
     }

@@ -34,6 +34,8 @@ final class ToolkitEngine {
   final Ledger ledger;
   final Counters counters;
   private volatile boolean creditLimitCheck;
+  /** While the demo company is generated, Save results carry only the keys, not the whole record. */
+  volatile boolean keysOnlyResults;
   private int syncedPeriodKey;
 
   ToolkitEngine(Db db, String company, Clock clock, ZoneId zone) {
