@@ -6,6 +6,8 @@ import io.github.tandemsync.core.spi.ConnectorProvider;
 import io.github.tandemsync.engine.internal.DefaultSyncEngine;
 import io.github.tandemsync.engine.internal.EngineSettings;
 import io.github.tandemsync.engine.state.StateStore;
+import io.github.tandemsync.engine.state.StateStores;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,7 +157,7 @@ public interface SyncEngine extends AutoCloseable {
       return this;
     }
 
-    /** Where state lives. */
+    /** Where state lives (default: the embedded SQLite file {@code tandem-state.db} in the working directory). */
     public Builder stateStore(StateStore store) {
       this.stateStore = Objects.requireNonNull(store, "store");
       return this;
@@ -208,10 +210,7 @@ public interface SyncEngine extends AutoCloseable {
      * {@link SyncEngine#start()} or the first run.
      */
     public SyncEngine build() {
-      if (stateStore == null) {
-        throw new ConfigurationException("a state store is required, e.g. stateStore(StateStores.inMemory())");
-      }
-      StateStore store = stateStore;
+      StateStore store = stateStore != null ? stateStore : StateStores.sqlite(Path.of("tandem-state.db"));
       return new DefaultSyncEngine(new EngineSettings(Map.copyOf(connectors), List.copyOf(flows), List.copyOf(listeners),
           store, originTag, nodeId, clock, retry, leaseTtl, leaseWait));
     }

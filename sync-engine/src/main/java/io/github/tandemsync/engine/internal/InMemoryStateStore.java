@@ -62,8 +62,8 @@ public final class InMemoryStateStore implements StateStore {
       Lease next;
       if (current == null) {
         next = new Lease(flow, owner, 1, now.plus(ttl));
-      } else if (current.owner().equals(owner)) {
-        next = new Lease(flow, owner, current.token(), now.plus(ttl));
+      } else if (current.owner().equals(owner) && current.expiresAt().isAfter(now)) {
+        next = new Lease(flow, owner, current.token(), now.plus(ttl)); // still held: an extension
       } else if (!current.expiresAt().isAfter(now)) {
         next = new Lease(flow, owner, current.token() + 1, now.plus(ttl));
       } else {
@@ -107,11 +107,23 @@ public final class InMemoryStateStore implements StateStore {
         throw new LeaseLostException("lease of flow '" + changes.flow() + "' (token " + lease.token()
             + ", owner " + lease.owner() + ") is no longer current; commit rejected");
       }
+      for (StateChanges.Operation op : changes.operations()) {
+        check(changes.flow(), op); // all or nothing: refuse before applying anything
+      }
       FlowState state = flow(changes.flow());
       Instant now = clock.instant();
       for (StateChanges.Operation op : changes.operations()) {
         apply(changes.flow(), state, op, now);
       }
+    }
+  }
+
+  private static void check(String flow, StateChanges.Operation op) {
+    String owner = op instanceof StateChanges.PutLink p ? p.link().flow()
+        : op instanceof StateChanges.PutIntent i ? i.intent().flow()
+        : op instanceof StateChanges.Quarantine q ? q.entry().flow() : flow;
+    if (!owner.equals(flow)) {
+      throw new IllegalArgumentException("an operation of flow '" + owner + "' in a commit of flow '" + flow + "'");
     }
   }
 

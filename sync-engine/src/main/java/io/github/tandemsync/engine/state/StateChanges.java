@@ -32,37 +32,84 @@ public record StateChanges(String flow, List<Operation> operations) {
   public sealed interface Operation {}
 
   /** Sets the watermark of a stream (a side's change stream, or an engine-internal stream). */
-  public record PutWatermark(String stream, Watermark watermark) implements Operation {}
+  public record PutWatermark(String stream, Watermark watermark) implements Operation {
+    public PutWatermark {
+      Objects.requireNonNull(stream, "stream");
+      Objects.requireNonNull(watermark, "watermark");
+    }
+  }
 
   /** Stages a change in the inbox, replacing any entry for the same record; assigns a new seq. */
-  public record Stage(StagedChange change) implements Operation {}
+  public record Stage(StagedChange change) implements Operation {
+    public Stage {
+      Objects.requireNonNull(change, "change");
+    }
+  }
 
   /**
    * Removes a record's inbox entry if its seq is still {@code seq} (a newer staging survives);
    * {@code seq < 0} removes whatever is there.
    */
-  public record Unstage(Side side, String nativeId, long seq) implements Operation {}
+  public record Unstage(Side side, String nativeId, long seq) implements Operation {
+    public Unstage {
+      Objects.requireNonNull(side, "side");
+      Objects.requireNonNull(nativeId, "nativeId");
+    }
+  }
 
   /** Keeps an inbox entry for a later run and counts the attempt. */
-  public record Defer(Side side, String nativeId, long seq, String error) implements Operation {}
+  public record Defer(Side side, String nativeId, long seq, String error) implements Operation {
+    public Defer {
+      Objects.requireNonNull(side, "side");
+      Objects.requireNonNull(nativeId, "nativeId");
+      Objects.requireNonNull(error, "error");
+    }
+  }
 
   /** Inserts or replaces the link of {@code link.left()} / {@code link.right()}. */
-  public record PutLink(LinkRecord link) implements Operation {}
+  public record PutLink(LinkRecord link) implements Operation {
+    public PutLink {
+      Objects.requireNonNull(link, "link");
+    }
+  }
 
   /** Removes the link a native id takes part in. */
-  public record RemoveLink(Side side, String nativeId) implements Operation {}
+  public record RemoveLink(Side side, String nativeId) implements Operation {
+    public RemoveLink {
+      Objects.requireNonNull(side, "side");
+      Objects.requireNonNull(nativeId, "nativeId");
+    }
+  }
 
   /** Records a create intent (replacing one for the same target and source). */
-  public record PutIntent(Intent intent) implements Operation {}
+  public record PutIntent(Intent intent) implements Operation {
+    public PutIntent {
+      Objects.requireNonNull(intent, "intent");
+    }
+  }
 
   /** Forgets a create intent once its outcome is durable. */
-  public record RemoveIntent(Side target, String sourceId) implements Operation {}
+  public record RemoveIntent(Side target, String sourceId) implements Operation {
+    public RemoveIntent {
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(sourceId, "sourceId");
+    }
+  }
 
   /** Parks a record (replacing an earlier entry for the same source record). */
-  public record Quarantine(QuarantineEntry entry) implements Operation {}
+  public record Quarantine(QuarantineEntry entry) implements Operation {
+    public Quarantine {
+      Objects.requireNonNull(entry, "entry");
+    }
+  }
 
   /** Takes a record out of quarantine. */
-  public record Release(Side sourceSide, String sourceId) implements Operation {}
+  public record Release(Side sourceSide, String sourceId) implements Operation {
+    public Release {
+      Objects.requireNonNull(sourceSide, "sourceSide");
+      Objects.requireNonNull(sourceId, "sourceId");
+    }
+  }
 
   /** Collects operations for one flow. */
   public static final class Builder {
@@ -107,6 +154,9 @@ public record StateChanges(String flow, List<Operation> operations) {
     }
 
     public Builder putIntent(Intent intent) {
+      if (!intent.flow().equals(flow)) {
+        throw new IllegalArgumentException("intent of flow " + intent.flow() + " in changes of flow " + flow);
+      }
       operations.add(new PutIntent(intent));
       return this;
     }
@@ -117,6 +167,9 @@ public record StateChanges(String flow, List<Operation> operations) {
     }
 
     public Builder quarantine(QuarantineEntry entry) {
+      if (!entry.flow().equals(flow)) {
+        throw new IllegalArgumentException("quarantine entry of flow " + entry.flow() + " in changes of flow " + flow);
+      }
       operations.add(new Quarantine(entry));
       return this;
     }

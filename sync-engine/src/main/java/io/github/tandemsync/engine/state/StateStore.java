@@ -19,8 +19,10 @@ public interface StateStore extends AutoCloseable {
   // ---- leases ----
 
   /**
-   * Takes the lease of {@code flow} for {@code owner} when it is free, expired, or already held by
-   * {@code owner} (then it is extended and keeps its token). A take-over increments the token.
+   * Takes the lease of {@code flow} for {@code owner} when it is free, expired or released, or
+   * still held by {@code owner} (then it is extended and keeps its token). Taking a lease that is
+   * not currently held — even back by its last owner — increments the token, so leases handed out
+   * earlier can no longer commit.
    */
   Optional<Lease> acquireLease(String flow, String owner, Duration ttl);
 

@@ -2,8 +2,6 @@ package io.github.tandemsync.engine.state;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 
 /** The reference store against the contract. */
 class InMemoryStateStoreTest extends StateStoreContract {
@@ -28,10 +26,4 @@ class InMemoryStateStoreTest extends StateStoreContract {
   protected void passBeyond(Instant instant) {
     clock.set(instant.plusMillis(1));
   }
-
-  @Override
-  @Test
-  @Disabled("InMemoryStateStore applies operations one by one: a failing operation leaves the earlier ones applied"
-      + " (reported to the engine owner)")
-  void aCommitFailingHalfWayAppliesNothing() {}
 }

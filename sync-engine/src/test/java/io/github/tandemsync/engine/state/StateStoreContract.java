@@ -217,6 +217,23 @@ public abstract class StateStoreContract {
   }
 
   @Test
+  void reacquiringAReleasedLeaseFencesTheLeasesHandedOutBefore() {
+    store.releaseLease(lease);
+    Lease again = store.acquireLease(FLOW, NODE_A, ttl()).orElseThrow();
+    assertEquals(lease.token() + 1, again.token(), "a new holding, even by the same owner, gets a new token");
+    assertThrows(LeaseLostException.class, () -> commit(c -> c.watermark("s1", Watermark.of("from the previous run"))));
+    store.commit(again, StateChanges.forFlow(FLOW).watermark("s1", Watermark.of("current")).build());
+    assertEquals(Optional.of(Watermark.of("current")), store.watermark(FLOW, "s1"));
+  }
+
+  @Test
+  void reacquiringAnExpiredLeaseBySameOwnerAlsoGetsANewToken() {
+    passBeyond(lease.expiresAt());
+    Lease again = store.acquireLease(FLOW, NODE_A, ttl()).orElseThrow();
+    assertEquals(lease.token() + 1, again.token());
+  }
+
+  @Test
   void releasingALostLeaseChangesNothing() {
     passBeyond(lease.expiresAt());
     Lease taken = store.acquireLease(FLOW, NODE_B, ttl()).orElseThrow();
@@ -294,12 +311,12 @@ public abstract class StateStoreContract {
   void aCommitFailingHalfWayAppliesNothing() {
     commitSomeOfEverything();
     Map<String, Object> before = visibleState(FLOW);
-    // the fourth operation is broken (a null the record does not reject): the first three must not stay
+    // the fourth operation belongs to another flow (only a hand-built commit can hold one): the first three must not stay
     StateChanges broken = new StateChanges(FLOW, List.of(
         new StateChanges.PutWatermark("s2", Watermark.of("half")),
         new StateChanges.Stage(upsert(Side.RIGHT, "b9", "{}")),
         new StateChanges.PutLink(link("a9", "b9")),
-        new StateChanges.Stage(null),
+        new StateChanges.PutIntent(new Intent(OTHER_FLOW, Side.LEFT, "src-2", "k8", Instant.parse("2026-05-01T09:00:00Z"))),
         new StateChanges.PutIntent(intent(Side.LEFT, "src-1", "k9"))));
     assertThrows(RuntimeException.class, () -> store.commit(lease, broken));
     assertEquals(before, visibleState(FLOW));

@@ -175,8 +175,8 @@ final class JdbcStateStore implements StateStore {
         }
       }
       long token;
-      if (current.owner().equals(owner)) {
-        token = current.token(); // reentrant: an extension, not a new holder
+      if (current.owner().equals(owner) && current.expiresAt().isAfter(now)) {
+        token = current.token(); // still held: an extension, not a new holder
       } else if (!current.expiresAt().isAfter(now)) {
         token = current.token() + 1; // take-over: fence the previous holder out
       } else {
