@@ -9,7 +9,13 @@ import java.util.Set;
  * lines were raised from (by {@code thFolioNum}, the "matched SOR"), and, for quotations, the long
  * references that already have a sales order (converted quotes).
  */
-record DocumentBundle(Row header, List<Row> lines, Map<Integer, Row> orders, Set<String> convertedReferences) {
+record DocumentBundle(Row header, List<Row> lines, Map<Integer, Row> orders, Set<String> convertedReferences,
+    Map<Integer, java.math.BigDecimal> invoicedQuantities) {
+
+  /** Quantity invoiced (SIN, SJI, SRI lines) against this order, when it is one. */
+  java.math.BigDecimal invoicedQuantity() {
+    return invoicedQuantities.getOrDefault(Decode.integer(header.raw("thFolioNum")), java.math.BigDecimal.ZERO);
+  }
 
   long positionId() {
     return Decode.integer(header.raw("PositionId"));

@@ -1,5 +1,6 @@
 package io.github.tandemsync.exchequer.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -54,12 +55,37 @@ final class DocumentLoader {
       }
     }
     Set<String> converted = convertedQuotes(headers);
+    Map<Integer, BigDecimal> invoiced = invoicedQuantities(headers);
     List<DocumentBundle> bundles = new ArrayList<>(headers.size());
     for (Row header : headers) {
       bundles.add(new DocumentBundle(header, List.copyOf(lines.get(Decode.integer(header.raw("thFolioNum")))),
-          orders, converted));
+          orders, converted, invoiced));
     }
     return bundles;
+  }
+
+  /** For the orders among {@code headers}: the quantity on invoice lines raised from each (by folio). */
+  private Map<Integer, BigDecimal> invoicedQuantities(List<Row> headers) {
+    List<Integer> folios = new ArrayList<>();
+    for (Row header : headers) {
+      if (Decode.integer(header.raw("thDocType")) == SOR) {
+        folios.add(Decode.integer(header.raw("thFolioNum")));
+      }
+    }
+    Map<Integer, BigDecimal> invoiced = new LinkedHashMap<>();
+    for (int from = 0; from < folios.size(); from += KeysetReader.MAX_IN) {
+      for (Row line : context.database().query(Select.from("DETAILS")
+          .columns("tlSOPFolioNum", "tlQty", "tlQtyMul", "tlUsePack")
+          .whereIn("tlSOPFolioNum", folios.subList(from, Math.min(folios.size(), from + KeysetReader.MAX_IN)))
+          .whereIn("tlDocType", List.of(DocumentMappers.SIN, DocumentMappers.SJI, DocumentMappers.SRI)))) {
+        BigDecimal qty = Decode.exact(line.raw("tlQty"));
+        if (Decode.flag(line.raw("tlUsePack")) && Decode.exact(line.raw("tlQtyMul")).signum() != 0) {
+          qty = qty.multiply(Decode.exact(line.raw("tlQtyMul")));
+        }
+        invoiced.merge(Decode.integer(line.raw("tlSOPFolioNum")), qty, BigDecimal::add);
+      }
+    }
+    return invoiced;
   }
 
   /** Long references of the quotations in {@code headers} that a sales order also carries. */

@@ -123,12 +123,12 @@ final class DocumentMappers {
   }
 
   /**
-   * Order status from its lines and totals: everything written off and nothing delivered is
-   * cancelled; everything delivered (or written off) is invoiced when the invoiced total reaches
-   * the ordered total, else delivered; something delivered is partly delivered; else open.
+   * Order status from its lines and the invoices raised from it (lines whose {@code tlSOPFolioNum}
+   * is the order): everything written off and nothing delivered is cancelled; everything
+   * invoiced (less what was written off) is invoiced; everything delivered or written off is
+   * delivered; something delivered or invoiced is partly delivered; else open.
    */
   static OrderStatus orderStatus(DocumentBundle bundle, ReadContext context) {
-    Fields h = header(bundle, "Order");
     int decimals = context.settings().quantityDecimals();
     BigDecimal ordered = BigDecimal.ZERO;
     BigDecimal delivered = BigDecimal.ZERO;
@@ -141,26 +141,23 @@ final class DocumentMappers {
       }
       ordered = ordered.add(qty);
       delivered = delivered.add(f.real("tlQtyDel", decimals, "status").min(qty));
-      writtenOff = writtenOff.add(f.real("tlQtyWOFF", decimals, "status"));
+      writtenOff = writtenOff.add(f.real("tlQtyWOFF", decimals, "status").min(qty));
     }
-    BigDecimal outstanding = LineMath.round2(h.exact("thTotalOrderOS", "status"));
-    BigDecimal totalOrdered = LineMath.round2(h.exact("thTotalOrdered", "status"));
-    BigDecimal invoiced = LineMath.round2(h.exact("thTotalInvoiced", "status"));
+    BigDecimal invoiced = bundle.invoicedQuantity().setScale(decimals, RoundingMode.HALF_UP);
     if (ordered.signum() == 0) {
       return OrderStatus.OPEN;
     }
-    if (delivered.signum() == 0 && writtenOff.compareTo(ordered) >= 0) {
+    if (delivered.signum() == 0 && invoiced.signum() == 0 && writtenOff.compareTo(ordered) >= 0) {
       return OrderStatus.CANCELLED;
     }
-    boolean fullyInvoiced = (totalOrdered.signum() > 0 && invoiced.compareTo(totalOrdered) >= 0)
-        || (outstanding.signum() == 0 && invoiced.signum() > 0);
-    if (delivered.add(writtenOff).compareTo(ordered) >= 0) {
-      return fullyInvoiced ? OrderStatus.INVOICED : OrderStatus.DELIVERED;
-    }
-    if (fullyInvoiced && delivered.signum() == 0) {
+    BigDecimal due = ordered.subtract(writtenOff);
+    if (invoiced.signum() > 0 && invoiced.compareTo(due) >= 0) {
       return OrderStatus.INVOICED;
     }
-    return delivered.signum() > 0 ? OrderStatus.PARTIALLY_DELIVERED : OrderStatus.OPEN;
+    if (delivered.add(writtenOff).compareTo(ordered) >= 0) {
+      return OrderStatus.DELIVERED;
+    }
+    return delivered.signum() > 0 || invoiced.signum() > 0 ? OrderStatus.PARTIALLY_DELIVERED : OrderStatus.OPEN;
   }
 
   private static List<SalesLine> salesLines(DocumentBundle bundle, ReadContext context, String entity, String currency) {
