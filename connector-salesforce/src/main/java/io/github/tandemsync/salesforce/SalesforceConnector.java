@@ -154,6 +154,7 @@ public final class SalesforceConnector implements Connector {
     private String standardPriceBook = "A";
     private String activatedOrderStatus = "Activated";
     private int bulkThreshold = 2_000;
+    private long bulkReadThreshold = 10_000;
     private int queryBatchSize = 2_000;
     private Duration safetyLag = Duration.ofSeconds(30);
     private Duration overlap = Duration.ofMinutes(2);
@@ -267,6 +268,19 @@ public final class SalesforceConnector implements Connector {
       return this;
     }
 
+    /**
+     * Full reads (from the initial watermark) of at least this many rows use one Bulk API 2.0
+     * query job instead of SOQL pages (default 10,000; 0 = never). Costs one {@code COUNT()} call
+     * per full read to decide. Documents with lines always use SOQL (Bulk has no child subqueries).
+     */
+    public Builder bulkReadThreshold(long value) {
+      if (value < 0) {
+        throw new ConfigurationException("salesforce.bulkReadThreshold must not be negative");
+      }
+      this.bulkReadThreshold = value;
+      return this;
+    }
+
     /** SOQL page size, 200 to 2,000 (default 2,000). */
     public Builder queryBatchSize(int value) {
       if (value < 200 || value > 2_000) {
@@ -374,7 +388,7 @@ public final class SalesforceConnector implements Connector {
       Map<String, List<String>> cf = new LinkedHashMap<>();
       customizerFields.forEach((k, v) -> cf.put(k, List.copyOf(v)));
       return new SalesforceConnector(new ConnectorSettings(name, loginUrl, apiVersion, auth, budget, naming, Set.copyOf(enabled), cz, cf,
-          includeSuppliers, defaultCurrency, standardPriceBook, activatedOrderStatus, bulkThreshold, queryBatchSize, safetyLag, overlap,
+          includeSuppliers, defaultCurrency, standardPriceBook, activatedOrderStatus, bulkThreshold, bulkReadThreshold, queryBatchSize, safetyLag, overlap,
           deletePollInterval, requestTimeout, connectTimeout, maxAttempts, initialBackoff, maxBackoff, bulkFirstPoll, bulkMaxPoll,
           bulkTimeout, Optional.ofNullable(httpClient)));
     }

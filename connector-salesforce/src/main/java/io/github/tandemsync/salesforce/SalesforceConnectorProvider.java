@@ -36,7 +36,7 @@ import java.util.Set;
  *   <li>{@code salesforce.budget.reserve}, {@code salesforce.budget.dailyCalls};</li>
  *   <li>{@code salesforce.entities} (comma-separated entity type names),
  *       {@code salesforce.includeSuppliers}, {@code salesforce.defaultCurrency},
- *       {@code salesforce.standardPriceBook}, {@code salesforce.bulkThreshold},
+ *       {@code salesforce.standardPriceBook}, {@code salesforce.bulkThreshold}, {@code salesforce.bulkReadThreshold},
  *       {@code salesforce.queryBatchSize}, {@code salesforce.changeSafetyLag},
  *       {@code salesforce.changeOverlap} (ISO-8601 durations such as {@code PT30S}).</li>
  * </ul>
@@ -46,7 +46,7 @@ import java.util.Set;
 public final class SalesforceConnectorProvider implements ConnectorProvider {
   private static final Set<String> KEYS = Set.of("loginUrl", "apiVersion", "auth", "clientId", "clientSecret", "username", "password",
       "privateKeyFile", "refreshTokenFile", "budget.reserve", "budget.dailyCalls", "entities", "includeSuppliers", "defaultCurrency",
-      "standardPriceBook", "bulkThreshold", "queryBatchSize", "changeSafetyLag", "changeOverlap");
+      "standardPriceBook", "bulkThreshold", "bulkReadThreshold", "queryBatchSize", "changeSafetyLag", "changeOverlap");
 
   /** Creates the provider (for ServiceLoader). */
   public SalesforceConnectorProvider() {}
@@ -80,6 +80,7 @@ public final class SalesforceConnectorProvider implements ConnectorProvider {
     s.get("defaultCurrency").ifPresent(b::defaultCurrency);
     s.get("standardPriceBook").ifPresent(b::standardPriceBook);
     s.get("bulkThreshold").ifPresent(v -> b.bulkThreshold((int) s.number("bulkThreshold", v)));
+    s.get("bulkReadThreshold").ifPresent(v -> b.bulkReadThreshold(s.number("bulkReadThreshold", v)));
     s.get("queryBatchSize").ifPresent(v -> b.queryBatchSize((int) s.number("queryBatchSize", v)));
     s.get("changeSafetyLag").ifPresent(v -> b.changeSafetyLag(s.duration("changeSafetyLag", v)));
     s.get("changeOverlap").ifPresent(v -> b.changeOverlap(s.duration("changeOverlap", v)));

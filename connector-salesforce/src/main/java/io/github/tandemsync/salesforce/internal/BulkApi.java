@@ -113,6 +113,16 @@ final class BulkApi {
 
   /** Runs a query job and returns its rows as column → value maps (all values are text). */
   List<Map<String, String>> query(String soql, boolean all, String entity) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    queryPages(soql, all, entity).forEachRemaining(rows::addAll);
+    return rows;
+  }
+
+  /**
+   * Runs a query job and returns its result lazily, one locator page (up to 50,000 rows) per
+   * {@code next()}, until the locator is the string {@code "null"}.
+   */
+  java.util.Iterator<List<Map<String, String>>> queryPages(String soql, boolean all, String entity) {
     ObjectNode spec = Json.object().put("operation", all ? "queryAll" : "query").put("query", soql)
         .put("contentType", "CSV").put("columnDelimiter", "COMMA").put("lineEnding", "LF");
     JsonNode job = rest.transport().send(ApiRequest.json("POST", rest.path("/jobs/query"), Json.write(spec), true, entity,
@@ -123,16 +133,28 @@ final class BulkApi {
       throw new PermanentException("Bulk query job " + jobId + " ended " + Json.text(done, "state").orElse("?") + ": "
           + Json.text(done, "errorMessage").orElse("no message"));
     }
-    List<Map<String, String>> rows = new ArrayList<>();
-    String locator = null;
-    do {
-      String p = rest.path("/jobs/query/" + jobId + "/results?maxRecords=50000" + (locator == null ? "" : "&locator=" + RestApi.enc(locator)));
-      ApiResponse r = rest.transport().send(new ApiRequest("GET", p, null, "text/csv", Map.of(), true, entity, "Bulk query results of " + jobId))
-          .requireSuccess();
-      rows.addAll(toMaps(Csv.parse(r.body())));
-      locator = r.header("Sforce-Locator").orElse("null");
-    } while (!locator.isEmpty() && !locator.equals("null"));
-    return rows;
+    return new java.util.Iterator<>() {
+      private String locator;
+      private boolean finished;
+
+      @Override
+      public boolean hasNext() {
+        return !finished;
+      }
+
+      @Override
+      public List<Map<String, String>> next() {
+        if (finished) {
+          throw new java.util.NoSuchElementException();
+        }
+        String p = rest.path("/jobs/query/" + jobId + "/results?maxRecords=50000" + (locator == null ? "" : "&locator=" + RestApi.enc(locator)));
+        ApiResponse r = rest.transport().send(new ApiRequest("GET", p, null, "text/csv", Map.of(), true, entity,
+            "Bulk query results of " + jobId)).requireSuccess();
+        locator = r.header("Sforce-Locator").orElse("null");
+        finished = locator.isEmpty() || locator.equals("null");
+        return toMaps(Csv.parse(r.body()));
+      }
+    };
   }
 
   private JsonNode await(String jobPath, String entity) {

@@ -30,6 +30,7 @@ import java.util.Set;
  * @param standardPriceBook price book whose prices feed the standard price book
  * @param activatedOrderStatus Order status value of the Activated category
  * @param bulkThreshold upserts per batch from which Bulk API 2.0 is used
+ * @param bulkReadThreshold rows from which a full read uses a Bulk query job (0 = never)
  * @param queryBatchSize SOQL page size
  * @param safetyLag reads stop this far behind Salesforce's clock
  * @param overlap each new read re-reads this far behind the watermark
@@ -59,6 +60,7 @@ public record ConnectorSettings(
     String standardPriceBook,
     String activatedOrderStatus,
     int bulkThreshold,
+    long bulkReadThreshold,
     int queryBatchSize,
     Duration safetyLag,
     Duration overlap,

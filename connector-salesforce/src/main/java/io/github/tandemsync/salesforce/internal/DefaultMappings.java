@@ -542,11 +542,11 @@ final class DefaultMappings {
             .readOnly())
         .field(text("OpportunityId", "opportunityReference").readOnly())
         .field(money("TotalPrice", "netTotal", Optional.empty()).readOnly())
-        .field(money("Tax", "taxTotal", Optional.empty()).readOnly())
+        .field(money("Tax", "taxTotal", Optional.empty()).readOnly().optional())
         .lines(new LineMapping("QuoteLineItem", "QuoteLineItems", "QuoteId", ERP_ID, "lines", DefaultMappings::docLineKey, lineFields,
             Optional.empty()))
         .writeMode(EntityMapping.WriteMode.WRITE_BACK);
-    addressFields("Shipping", "deliveryAddress").forEach(f -> b.field(f.readOnly()));
+    addressFields("Shipping", "deliveryAddress").forEach(f -> b.field(f.readOnly().optional()));
     return b.build();
   }
 
@@ -559,7 +559,7 @@ final class DefaultMappings {
         .field(text("StageName", "stage"))
         .field(date("CloseDate", "closeDate").readOnly())
         .field(money("Amount", "amount", Optional.empty()).readOnly())
-        .field(text("SyncedQuoteId", "quoteReference").readOnly())
+        .field(text("SyncedQuoteId", "quoteReference").readOnly().optional())
         .writeMode(EntityMapping.WriteMode.WRITE_BACK)
         .build();
   }

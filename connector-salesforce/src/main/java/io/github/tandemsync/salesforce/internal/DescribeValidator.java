@@ -81,6 +81,11 @@ final class DescribeValidator {
       }
     });
     for (FieldSpec spec : m.fields) {
+      if (spec.optional && spec.nativeFields.stream().anyMatch(f -> !info.get().fields().containsKey(mapper.field(f)))) {
+        LOG.info("{}: {} lacks the optional field(s) {}; they are not synced", m.type.name(), object, spec.nativeFields);
+        mapper.markUnavailable(spec);
+        continue;
+      }
       checkSpec(m, mapper, object, m.object, info.get(), spec, writes, createsRecords);
     }
     for (String extra : mapper.extraNativeFields()) {

@@ -63,6 +63,8 @@ final class FieldSpec {
   final List<String> paths;
   final Access access;
   final boolean createOnly;
+  /** Standard fields that not every org or edition has: skipped (not an error) when describe lacks them. */
+  final boolean optional;
   final Reader reader;
   final Writer writer;
 
@@ -72,6 +74,12 @@ final class FieldSpec {
 
   FieldSpec(List<String> nativeFields, List<Ref> refs, List<String> paths, Access access, boolean createOnly, Reader reader,
       Writer writer) {
+    this(nativeFields, refs, paths, access, createOnly, false, reader, writer);
+  }
+
+  FieldSpec(List<String> nativeFields, List<Ref> refs, List<String> paths, Access access, boolean createOnly, boolean optional,
+      Reader reader, Writer writer) {
+    this.optional = optional;
     this.nativeFields = List.copyOf(nativeFields);
     this.refs = List.copyOf(refs);
     this.paths = List.copyOf(paths);
@@ -82,15 +90,20 @@ final class FieldSpec {
   }
 
   FieldSpec readOnly() {
-    return new FieldSpec(nativeFields, refs, paths, Access.READ, createOnly, reader, writer);
+    return new FieldSpec(nativeFields, refs, paths, Access.READ, createOnly, optional, reader, writer);
   }
 
   FieldSpec writeOnly() {
-    return new FieldSpec(nativeFields, refs, paths, Access.WRITE, createOnly, reader, writer);
+    return new FieldSpec(nativeFields, refs, paths, Access.WRITE, createOnly, optional, reader, writer);
   }
 
   FieldSpec createOnly() {
-    return new FieldSpec(nativeFields, refs, paths, access, true, reader, writer);
+    return new FieldSpec(nativeFields, refs, paths, access, true, optional, reader, writer);
+  }
+
+  /** A standard field some orgs lack (edition, feature settings): left out when describe does not list it. */
+  FieldSpec optional() {
+    return new FieldSpec(nativeFields, refs, paths, access, createOnly, true, reader, writer);
   }
 
   /**

@@ -28,6 +28,8 @@ final class RecordMapper<T> {
   private final List<MappingCustomizer<T>> customizers;
   private final List<String> extraNativeFields;
   private final Class<T> javaType;
+  /** Optional fields describe did not list: left out of queries and bodies. */
+  private final java.util.Set<FieldSpec> unavailable = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   RecordMapper(EntityMapping<T> mapping, MappingContext ctx, List<MappingCustomizer<T>> customizers, List<String> extraNativeFields) {
     this.mapping = mapping;
@@ -35,6 +37,15 @@ final class RecordMapper<T> {
     this.customizers = List.copyOf(customizers);
     this.extraNativeFields = List.copyOf(extraNativeFields);
     this.javaType = mapping.type.javaType();
+  }
+
+  /** Leaves an optional field out (describe does not list it in this org). */
+  void markUnavailable(FieldSpec spec) {
+    unavailable.add(spec);
+  }
+
+  private boolean active(FieldSpec spec) {
+    return !unavailable.contains(spec);
   }
 
   String entity() {
@@ -63,7 +74,7 @@ final class RecordMapper<T> {
     Set<String> fields = new LinkedHashSet<>(List.of("Id", "SystemModstamp"));
     mapping.keyNativeFields.forEach(f -> fields.add(field(f)));
     for (FieldSpec spec : mapping.fields) {
-      if (spec.access.reads()) {
+      if (spec.access.reads() && active(spec)) {
         if (spec.refs.isEmpty()) {
           spec.nativeFields.forEach(f -> fields.add(field(f)));
         } else {
@@ -97,12 +108,14 @@ final class RecordMapper<T> {
 
   FieldSet readFields() {
     Set<String> paths = new LinkedHashSet<>(mapping.readPaths());
+    unavailable.forEach(spec -> paths.removeAll(spec.paths));
     customizers.forEach(c -> paths.addAll(c.fields()));
     return FieldSet.of(paths);
   }
 
   FieldSet writeFields() {
     Set<String> paths = new LinkedHashSet<>(mapping.writePaths());
+    unavailable.forEach(spec -> paths.removeAll(spec.paths));
     customizers.forEach(c -> paths.addAll(c.fields()));
     return FieldSet.of(paths);
   }
@@ -121,7 +134,7 @@ final class RecordMapper<T> {
       Row r = new Row(row, mapping.object, ctx);
       mapping.keyReader.accept(r, canonical);
       for (FieldSpec spec : mapping.fields) {
-        if (spec.access.reads()) {
+        if (spec.access.reads() && active(spec)) {
           spec.reader.read(r, canonical);
         }
       }
@@ -204,7 +217,7 @@ final class RecordMapper<T> {
     Row target = new Row(body, mapping.object, ctx);
     FieldSet changed = changedFields.isEmpty() || create ? FieldSet.all() : FieldSet.of(changedFields);
     for (FieldSpec spec : mapping.fields) {
-      if (!spec.access.writes() || (spec.createOnly && !create)) {
+      if (!spec.access.writes() || (spec.createOnly && !create) || !active(spec)) {
         continue;
       }
       if (spec.paths.stream().anyMatch(p -> changed.contains(p) || changedFields.stream().anyMatch(cf -> cf.startsWith(p + ".")))) {

@@ -101,8 +101,8 @@ public final class SalesforceRuntime {
     RecordMapper<T> mapper = new RecordMapper<>(mapping, ctx, customizers, extra);
     validator.validate(mapper);
     if (mapping.readable) {
-      readers.put(mapping.type.name(), new SalesforceReader<>(mapper, rest, new SalesforceReader.ReaderSettings(settings.queryBatchSize(),
-          settings.safetyLag(), settings.overlap(), settings.deletePollInterval())));
+      readers.put(mapping.type.name(), new SalesforceReader<>(mapper, rest, bulk, new SalesforceReader.ReaderSettings(
+          settings.queryBatchSize(), settings.safetyLag(), settings.overlap(), settings.deletePollInterval(), settings.bulkReadThreshold())));
     }
     if (mapping.writeMode != EntityMapping.WriteMode.NONE) {
       int maxBatch = Math.max(2_000, settings.bulkThreshold());
