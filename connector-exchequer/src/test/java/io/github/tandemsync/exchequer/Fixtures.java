@@ -89,6 +89,29 @@ final class Fixtures {
     }
   }
 
+  /** Raw rows of a query (binary columns stay byte arrays). */
+  static List<Map<String, Object>> select(DataSource admin, String sql, Object... params) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    try (Connection connection = admin.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      try (java.sql.ResultSet result = statement.executeQuery()) {
+        java.sql.ResultSetMetaData meta = result.getMetaData();
+        while (result.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int c = 1; c <= meta.getColumnCount(); c++) {
+            row.put(meta.getColumnLabel(c), result.getObject(c));
+          }
+          rows.add(row);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
   static void executeAll(DataSource admin, String... statements) {
     try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
       for (String sql : statements) {
