@@ -78,7 +78,8 @@ public final class ToolkitPosting {
   }
 
   /**
-   * A receipt (SRC) from a customer, allocated to the given invoices in order until used up.
+   * A receipt (SRC) from a customer, allocated to the given invoices in order until used up; what is
+   * left stays on the account unallocated.
    *
    * @param accountCode the customer
    * @param date the receipt date
@@ -128,7 +129,8 @@ public final class ToolkitPosting {
    *
    * @param invoiceRef the invoice's OurRef
    * @param date the receipt date
-   * @param amount the amount paid, in the invoice's currency; at most what is outstanding
+   * @param amount the amount paid, in the invoice's currency; what exceeds the outstanding amount stays on
+   *     the account unallocated
    * @return the Toolkit's result with the receipt
    */
   public ToolkitResult payInvoice(String invoiceRef, LocalDate date, BigDecimal amount) {
