@@ -105,7 +105,7 @@ public final class SalesforceRuntime {
           settings.queryBatchSize(), settings.safetyLag(), settings.overlap(), settings.deletePollInterval(), settings.bulkReadThreshold())));
     }
     if (mapping.writeMode != EntityMapping.WriteMode.NONE) {
-      int maxBatch = Math.max(2_000, settings.bulkThreshold());
+      int maxBatch = Math.max(10_000, settings.bulkThreshold());
       writers.put(mapping.type.name(), new SalesforceWriter<>(mapper, rest, bulk, new SalesforceWriter.WriterSettings(settings.bulkThreshold(),
           maxBatch, settings.includeSuppliers(), settings.activatedOrderStatus()), orgCache));
     }
