@@ -3,7 +3,7 @@ package io.github.tandemsync.testkit.salesforce.internal;
 import io.github.tandemsync.testkit.salesforce.FaultPlan;
 import io.github.tandemsync.testkit.salesforce.ResourceKind;
 import java.time.Duration;
-import java.util.Random;
+import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,12 +15,12 @@ public final class FaultInjector {
   public enum Fault { NONE, SERVER_UNAVAILABLE, RESET_BEFORE, RESET_AFTER }
 
   private FaultPlan plan = FaultPlan.none();
-  private Random random = new Random(0);
+  private SplittableRandom random = new SplittableRandom(0);
 
   /** Installs a plan and restarts its random sequence. */
   public synchronized void plan(FaultPlan next) {
     this.plan = next;
-    this.random = new Random(next.seed());
+    this.random = new SplittableRandom(next.seed());
     LOG.info("Salesforce sandbox fault plan: {}", next);
   }
 
