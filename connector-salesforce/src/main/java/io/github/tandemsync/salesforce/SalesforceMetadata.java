@@ -12,7 +12,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -80,15 +79,6 @@ public final class SalesforceMetadata {
       }
     } catch (URISyntaxException | IOException e) {
       throw new UncheckedIOException(new IOException("cannot extract the Salesforce metadata", e));
-    }
-  }
-
-  /** Paths of every object definition in the metadata, relative to {@link #sourceDirectory()}. */
-  static List<Path> objectDirectories() {
-    try (Stream<Path> s = Files.list(sourceDirectory().resolve("objects"))) {
-      return s.sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -137,6 +137,23 @@ class AuthAndSecurityTest {
   }
 
   @Test
+  void aSecondUnauthorizedRightAfterReauthenticatingIsPermanent() {
+    try (SandboxFixture f = new SandboxFixture(4_011L)) {
+      SalesforceConnector c = f.started(f.connector().entities(EntityTypes.ACCOUNT));
+      // Sessions now die before any request can use them: re-authenticating once cannot help.
+      f.sandbox.sessionTimeout(Duration.ofSeconds(1));
+      f.clock.autoTick(Duration.ofSeconds(5));
+      long before = tokenRequests(f);
+      AuthenticationException e = assertThrows(AuthenticationException.class,
+          () -> c.writer(EntityTypes.ACCOUNT).orElseThrow().write(WritingTest.creates(1)));
+      f.clock.autoTick(Duration.ZERO);
+      assertTrue(e.getMessage().contains("INVALID_SESSION_ID"), e.getMessage());
+      assertEquals(1, tokenRequests(f) - before, "one re-authentication, no loop");
+      assertEquals(0, f.sandbox.data().list("Account").size());
+    }
+  }
+
+  @Test
   void jwtBearerAuthenticatesAgainstTheSandbox() throws Exception {
     try (SandboxFixture f = new SandboxFixture(256L)) {
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");

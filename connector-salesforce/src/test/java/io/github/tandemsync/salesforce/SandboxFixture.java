@@ -87,6 +87,7 @@ final class SandboxFixture implements AutoCloseable {
   /** A clock tests move by hand. */
   static final class TestClock extends Clock {
     private final AtomicReference<Instant> now;
+    private volatile Duration tick = Duration.ZERO;
 
     TestClock(Instant start) {
       this.now = new AtomicReference<>(start);
@@ -106,9 +107,15 @@ final class SandboxFixture implements AutoCloseable {
       return this;
     }
 
+    /** Moves time by {@code step} on every reading (zero stops it). */
+    void autoTick(Duration step) {
+      this.tick = step;
+    }
+
     @Override
     public Instant instant() {
-      return now.get();
+      Duration step = tick;
+      return step.isZero() ? now.get() : now.updateAndGet(i -> i.plus(step));
     }
   }
 }

@@ -16,7 +16,6 @@ import static io.github.tandemsync.salesforce.internal.FieldSpec.textLines;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.tandemsync.core.EntityType;
 import io.github.tandemsync.core.model.Account;
 import io.github.tandemsync.core.model.AccountBalances;
@@ -459,8 +458,6 @@ final class DefaultMappings {
         .build();
   }
 
-  static final Map<String, String> ORDER_STATUS = Map.of("DRAFT", "Draft");
-
   static EntityMapping<Order> order() {
     String o = "Order";
     Optional<String> cur = Optional.of("ERP_Currency__c");
@@ -612,9 +609,5 @@ final class DefaultMappings {
         .field(text("ERP_Supplier_Code__c", "supplierCode"))
         .field(textLines("ERP_User_Fields__c", "userFields"))
         .build();
-  }
-
-  static TextNode textNode(String s) {
-    return TextNode.valueOf(s);
   }
 }

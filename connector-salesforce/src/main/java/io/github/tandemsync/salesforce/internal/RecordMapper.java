@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.tandemsync.core.InvalidRecordException;
-import io.github.tandemsync.core.model.ExtensionValue;
 import io.github.tandemsync.core.spi.FieldSet;
 import io.github.tandemsync.core.spi.MappingCustomizer;
 import io.github.tandemsync.core.spi.SyncError;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -292,15 +289,5 @@ final class RecordMapper<T> {
       }
     }
     return new ArrayList<>(out);
-  }
-
-  static Map<String, ExtensionValue> noExtensions() {
-    return Map.of();
-  }
-
-  static <E> List<E> list(Iterator<E> it) {
-    List<E> out = new ArrayList<>();
-    it.forEachRemaining(out::add);
-    return out;
   }
 }

@@ -299,8 +299,6 @@ final class SalesforceReader<T> implements ChangeReader<T> {
     Run(Position start, Iterator<QueryPage> pages, Deque<Change<T>> deletes) {
       this.start = start;
       this.pages = new Iterator<>() {
-        private boolean fetched;
-
         @Override
         public boolean hasNext() {
           return pages.hasNext();
@@ -314,8 +312,6 @@ final class SalesforceReader<T> implements ChangeReader<T> {
             // The cursor may have expired; a new read starts again from the last position handed out.
             run = null;
             throw e;
-          } finally {
-            fetched = true;
           }
         }
       };

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.tandemsync.core.InvalidRecordException;
-import io.github.tandemsync.core.PermanentException;
-import io.github.tandemsync.core.RetryableException;
 import io.github.tandemsync.core.spi.FieldSet;
 import io.github.tandemsync.core.spi.RecordWriter;
 import io.github.tandemsync.core.spi.SyncError;
@@ -905,13 +903,5 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
         }
       }
     }
-  }
-
-  static void requireRetryable(RetryableException e) {
-    throw e;
-  }
-
-  static void requirePermanent(PermanentException e) {
-    throw e;
   }
 }
