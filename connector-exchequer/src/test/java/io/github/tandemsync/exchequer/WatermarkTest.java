@@ -3,6 +3,7 @@ package io.github.tandemsync.exchequer;
 import static io.github.tandemsync.exchequer.Fixtures.insert;
 import static io.github.tandemsync.exchequer.Fixtures.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tandemsync.core.model.Account;
@@ -58,6 +59,17 @@ class WatermarkTest {
   private static void account(String code, String date, String time) {
     insert(admin, co, "CUSTSUPP", row("acCode", code, "acCustSupp", "C", "acCompany", "Same Stamp " + code,
         "acCurrency", 1, "acLastUsed", date, "acTimeStamp", time));
+  }
+
+  @Test
+  void everyEntityOfTheDemoCompanyReadsWithoutInvalidRows() {
+    for (var capability : connector.capabilities()) {
+      Map<String, ? extends Change<?>> all = Fixtures.readAll(connector, capability.entityType(), 200);
+      assertFalse(all.isEmpty(), capability.entityType() + " has rows");
+      for (Change<?> change : all.values()) {
+        assertEquals(Change.Kind.UPSERT, change.kind(), () -> capability.entityType() + " " + change.error());
+      }
+    }
   }
 
   @Test
