@@ -136,6 +136,28 @@ class WritingTest {
   }
 
   @Test
+  void suppliersAreSyncedOnlyWhenEnabled() {
+    try (SandboxFixture f = new SandboxFixture(5_150L)) {
+      Account supplier = Account.builder().code("SUP1").role(AccountRole.SUPPLIER).name("Supplies Ltd").build();
+      SalesforceConnector off = f.started(f.connector().entities(EntityTypes.ACCOUNT));
+      WriteOutcome<Account> refused = off.writer(EntityTypes.ACCOUNT).orElseThrow().write(List.of(WriteRequest.create(supplier, "s"))).get(0);
+      assertEquals("SUPPLIERS_DISABLED", refused.error().orElseThrow().code());
+      SalesforceConnector on = f.started(f.connector().entities(EntityTypes.ACCOUNT).includeSuppliers(true));
+      assertTrue(on.writer(EntityTypes.ACCOUNT).orElseThrow().write(List.of(WriteRequest.create(supplier, "s"))).get(0).isSuccess());
+      assertEquals("S-SUP1", f.sandbox.data().list("Account").get(0).string("ERP_Id__c").orElseThrow());
+      off.writer(EntityTypes.ACCOUNT).orElseThrow().write(creates(1));
+      f.clock.advance(java.time.Duration.ofSeconds(5));
+      var offRead = ChangeReadingTest.drain(off.reader(EntityTypes.ACCOUNT).orElseThrow(), io.github.tandemsync.core.spi.Watermark.initial(),
+          10, new ArrayList<>());
+      assertEquals(1, offRead.size(), "the supplier is skipped when suppliers are off");
+      var onRead = ChangeReadingTest.drain(on.reader(EntityTypes.ACCOUNT).orElseThrow(), io.github.tandemsync.core.spi.Watermark.initial(),
+          10, new ArrayList<>());
+      assertEquals(2, onRead.size());
+      assertTrue(onRead.stream().anyMatch(ch -> ch.value().orElseThrow().role() == AccountRole.SUPPLIER));
+    }
+  }
+
+  @Test
   void balancesOnlyUpdateExistingAccounts() {
     try (SandboxFixture f = new SandboxFixture(99L)) {
       SalesforceConnector c = f.started(f.connector().entities(EntityTypes.ACCOUNT, EntityTypes.ACCOUNT_BALANCES));

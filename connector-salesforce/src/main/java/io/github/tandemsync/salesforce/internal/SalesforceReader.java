@@ -55,8 +55,11 @@ final class SalesforceReader<T> implements ChangeReader<T> {
    * @param deletePollInterval the least time between two getDeleted calls (more than a minute)
    * @param bulkReadThreshold full reads of at least this many rows use a Bulk API 2.0 query job
    *     (0 = never); documents with lines never do, Bulk queries have no child subqueries
+   * @param includeSuppliers whether supplier accounts are handed out (else skipped, the watermark
+   *     still moves past them)
    */
-  record ReaderSettings(int batchSize, Duration safetyLag, Duration overlap, Duration deletePollInterval, long bulkReadThreshold) {}
+  record ReaderSettings(int batchSize, Duration safetyLag, Duration overlap, Duration deletePollInterval, long bulkReadThreshold,
+      boolean includeSuppliers) {}
 
   private final BulkApi bulk;
 
@@ -323,8 +326,12 @@ final class SalesforceReader<T> implements ChangeReader<T> {
     void fill(QueryPage page) {
       for (ObjectNode row : page.records()) {
         Change<T> c = toChange(row, start);
-        buffer.add(c);
         last = Position.parse(c.position());
+        if (!settings.includeSuppliers() && c.value().filter(v -> v instanceof io.github.tandemsync.core.model.Account a
+            && a.role() == io.github.tandemsync.core.model.AccountRole.SUPPLIER).isPresent()) {
+          continue;
+        }
+        buffer.add(c);
       }
     }
   }

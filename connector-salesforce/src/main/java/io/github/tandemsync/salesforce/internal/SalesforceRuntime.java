@@ -102,7 +102,8 @@ public final class SalesforceRuntime {
     validator.validate(mapper);
     if (mapping.readable) {
       readers.put(mapping.type.name(), new SalesforceReader<>(mapper, rest, bulk, new SalesforceReader.ReaderSettings(
-          settings.queryBatchSize(), settings.safetyLag(), settings.overlap(), settings.deletePollInterval(), settings.bulkReadThreshold())));
+          settings.queryBatchSize(), settings.safetyLag(), settings.overlap(), settings.deletePollInterval(), settings.bulkReadThreshold(),
+          settings.includeSuppliers())));
     }
     if (mapping.writeMode != EntityMapping.WriteMode.NONE) {
       int maxBatch = Math.max(10_000, settings.bulkThreshold());
