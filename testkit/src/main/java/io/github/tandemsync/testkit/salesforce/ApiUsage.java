@@ -15,6 +15,7 @@ import java.util.function.Predicate;
  */
 public record ApiUsage(long used, long limit, long total, Map<ResourceKind, Long> countedByKind, List<ApiCall> calls) {
 
+  /** Copies the map and list so the snapshot is immutable. */
   public ApiUsage {
     countedByKind = Map.copyOf(countedByKind);
     calls = List.copyOf(calls);

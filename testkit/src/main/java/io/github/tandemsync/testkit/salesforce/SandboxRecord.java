@@ -22,6 +22,7 @@ import java.util.TreeMap;
 public record SandboxRecord(String id, String type, Map<String, Object> fields, boolean deleted, Optional<String> lastWriterClient,
     Optional<String> lastChangeOrigin) {
 
+  /** Copies the fields into an immutable, case-insensitive map. */
   public SandboxRecord {
     TreeMap<String, Object> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     sorted.putAll(fields);

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 public final class SandboxWriteException extends InvalidRecordException {
   private static final long serialVersionUID = 1L;
 
+  /** The Salesforce status code. */
   private final String statusCode;
+  /** The fields the error names. */
   private final List<String> fields;
 
   /**

@@ -61,8 +61,9 @@ class BulkApiTest extends SandboxFixture {
   @Test
   void upsertJobWithRelationshipColumnsFailedRowsAndShuffledResults() throws Exception {
     String parent = sf.data().insert("Account", Map.of("Name", "Parent", "ERP_Id__c", "C-PARENT"));
-    SfHttp.Response created = http.post("/jobs/ingest", SfHttp.object("object", "Account", "operation", "upsert",
-        "externalIdFieldName", "ERP_Id__c", "contentType", "CSV", "columnDelimiter", "COMMA", "lineEnding", "LF"));
+    SfHttp.Response created = http.send("POST", http.data("/jobs/ingest"), SfHttp.JSON.writeValueAsString(SfHttp.object("object",
+        "Account", "operation", "upsert", "externalIdFieldName", "ERP_Id__c", "contentType", "CSV", "columnDelimiter", "COMMA",
+        "lineEnding", "LF")), Map.of("Content-Type", "application/json", "Sforce-Call-Options", "client=tandem-bulk"));
     assertEquals(200, created.status(), created.body());
     JsonNode job = created.json();
     String id = job.get("id").asText();
@@ -124,7 +125,8 @@ class BulkApiTest extends SandboxFixture {
     SandboxRecord customer = sf.data().list("Account").stream().filter(r -> r.string("ERP_Id__c").orElse("").equals("C-3"))
         .findFirst().orElseThrow();
     assertEquals(parent, customer.string("ParentId").orElseThrow());
-    assertTrue(customer.lastChangeOrigin().orElseThrow().startsWith("com/salesforce/api/bulkapi/65.0"));
+    assertEquals("com/salesforce/api/bulkapi/65.0;client=tandem-bulk", customer.lastChangeOrigin().orElseThrow());
+    assertEquals("tandem-bulk", customer.lastWriterClient().orElseThrow());
 
     http.version = "52.0";
     assertEquals(List.of("sf__Error", "ERP_Id__c", "Name", "Parent.ERP_Id__c", "NumberOfEmployees"),

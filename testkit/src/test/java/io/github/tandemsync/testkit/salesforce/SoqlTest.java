@@ -91,9 +91,14 @@ class SoqlTest extends SandboxFixture {
         {"SELECT Id FROM Invoice__c WHERE Invoice_Date__c >= 2026-02-01", "i2"},
         {"SELECT Id FROM Invoice__c WHERE Amount__c >= 10.5", "i2"},
         {"select id from account where name = 'ACME LTD'", "a1"},
+        {"SELECT Id FROM Account WHERE SystemModstamp > 2026-03-02T10:00:00Z OR (SystemModstamp = 2026-03-02T10:00:00Z AND Id > '"
+            + "A2_ID" + "') ORDER BY SystemModstamp, Id", "a3,a4"},
+        {"SELECT Id FROM Account WHERE SystemModstamp > 2026-03-02T09:00:00Z OR (SystemModstamp = 2026-03-02T09:00:00Z AND Id > '"
+            + "A1_ID" + "') ORDER BY SystemModstamp, Id LIMIT 2", "a2,a3"},
     };
     for (String[] row : table) {
-      String soql = row[0].replace("A1_15", ids.get("a1").substring(0, 15));
+      String soql = row[0].replace("A1_15", ids.get("a1").substring(0, 15)).replace("A1_ID", ids.get("a1"))
+          .replace("A2_ID", ids.get("a2"));
       List<String> expected = row[1].isEmpty() ? List.of() : List.of(row[1].split(","));
       assertEquals(expected, idsOf(soql), soql);
     }

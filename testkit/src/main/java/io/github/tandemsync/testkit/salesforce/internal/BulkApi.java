@@ -108,6 +108,8 @@ final class BulkApi implements AutoCloseable {
 
   private static final class IngestJob extends Job {
     final @Nullable String externalIdFieldName;
+    /** The Sforce-Call-Options client of the request that created the job: its writes carry it. */
+    @Nullable String client;
     @Nullable String data;
     final List<List<String>> successful = new ArrayList<>();
     final List<List<String>> failed = new ArrayList<>();
@@ -263,6 +265,7 @@ final class BulkApi implements AutoCloseable {
     }
     IngestJob job = new IngestJob(org.ids().next("750"), type.name, operation, externalId, call.userId, org.now(), call.version,
         delimiter, lineEnding);
+    job.client = call.client;
     synchronized (this) {
       ingestJobs.put(job.id, job);
     }
@@ -416,7 +419,7 @@ final class BulkApi implements AutoCloseable {
       List<List<String>> records = rows.subList(1, rows.size());
       job.header = header;
       SObjectType type = org.schema.type(job.object).orElseThrow();
-      WriteEngine.Actor actor = new WriteEngine.Actor(job.createdById, null, "bulkapi", job.apiVersion, true);
+      WriteEngine.Actor actor = new WriteEngine.Actor(job.createdById, job.client, "bulkapi", job.apiVersion, true);
       List<WriteEngine.Column> columns = new ArrayList<>();
       try {
         org.locked(() -> {

@@ -26,6 +26,8 @@ public final class RecordStore {
   private final Map<String, LinkedHashMap<String, Row>> byType = new HashMap<>();
   /** type.field -> normalised value -> ids of live rows holding it. */
   private final Map<String, Map<String, Set<String>>> uniqueIndex = new HashMap<>();
+  /** childType.field -> parent id -> child rows (live and deleted) pointing at it. */
+  private final Map<String, Map<String, Set<Row>>> referenceIndex = new HashMap<>();
   private final List<DeleteLogEntry> deleteLog = new ArrayList<>();
   private final List<Runnable> undo = new ArrayList<>();
 
@@ -98,6 +100,18 @@ public final class RecordStore {
     return ids;
   }
 
+  /** Rows of a child type whose reference field points at the parent (live and deleted). */
+  public List<Row> children(SObjectType childType, FieldDef field, String parentId) {
+    Map<String, Set<Row>> index = referenceIndex.get(indexKey(childType, field));
+    Set<Row> rows = index == null ? null : index.get(parentId);
+    if (rows == null) {
+      return List.of();
+    }
+    List<Row> sorted = new ArrayList<>(rows);
+    sorted.sort(java.util.Comparator.comparing(row -> row.id));
+    return sorted;
+  }
+
   /** The key under which a value is unique: case-folded unless the field is case-sensitive. */
   static String normalise(FieldDef field, Object value) {
     if (value instanceof BigDecimal number) {
@@ -157,6 +171,13 @@ public final class RecordStore {
   }
 
   private void index(Row row) {
+    for (FieldDef field : row.type.referenceFields()) {
+      Object value = row.values.get(field.name);
+      if (value != null) {
+        referenceIndex.computeIfAbsent(indexKey(row.type, field), key -> new HashMap<>())
+            .computeIfAbsent(value.toString(), key -> new java.util.HashSet<>()).add(row);
+      }
+    }
     if (row.deleted) {
       return;
     }
@@ -170,6 +191,19 @@ public final class RecordStore {
   }
 
   private void unindex(Row row) {
+    for (FieldDef field : row.type.referenceFields()) {
+      Object value = row.values.get(field.name);
+      if (value != null) {
+        Map<String, Set<Row>> index = referenceIndex.get(indexKey(row.type, field));
+        Set<Row> rows = index == null ? null : index.get(value.toString());
+        if (rows != null) {
+          rows.remove(row);
+          if (rows.isEmpty()) {
+            index.remove(value.toString());
+          }
+        }
+      }
+    }
     for (FieldDef field : row.type.uniqueFields()) {
       Object value = row.values.get(field.name);
       if (value != null) {

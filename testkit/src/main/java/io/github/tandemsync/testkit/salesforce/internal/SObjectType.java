@@ -74,8 +74,13 @@ public final class SObjectType {
     return labelPlural;
   }
 
+  private @Nullable List<FieldDef> uniqueCache;
+  private @Nullable List<FieldDef> referenceCache;
+
   /** Adds or replaces a field. */
   FieldDef add(FieldDef field) {
+    uniqueCache = null;
+    referenceCache = null;
     fields.put(field.key(), field);
     if (field.relationshipName != null) {
       relationships.put(field.relationshipName.toLowerCase(Locale.ROOT), field);
@@ -100,13 +105,34 @@ public final class SObjectType {
 
   /** Fields that hold unique values (including unique external ids). */
   List<FieldDef> uniqueFields() {
-    List<FieldDef> list = new ArrayList<>();
-    for (FieldDef field : fields.values()) {
-      if (field.unique) {
-        list.add(field);
+    List<FieldDef> cached = uniqueCache;
+    if (cached == null) {
+      List<FieldDef> list = new ArrayList<>();
+      for (FieldDef field : fields.values()) {
+        if (field.unique) {
+          list.add(field);
+        }
       }
+      cached = List.copyOf(list);
+      uniqueCache = cached;
     }
-    return list;
+    return cached;
+  }
+
+  /** Reference fields (indexed for child lookups). */
+  List<FieldDef> referenceFields() {
+    List<FieldDef> cached = referenceCache;
+    if (cached == null) {
+      List<FieldDef> list = new ArrayList<>();
+      for (FieldDef field : fields.values()) {
+        if (field.type == FieldType.REFERENCE) {
+          list.add(field);
+        }
+      }
+      cached = List.copyOf(list);
+      referenceCache = cached;
+    }
+    return cached;
   }
 
   /** The auto-number counter of a field. */

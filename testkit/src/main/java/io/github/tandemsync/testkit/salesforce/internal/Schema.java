@@ -3,13 +3,13 @@ package io.github.tandemsync.testkit.salesforce.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The org's sObject types plus the integration user's field-level security (hidden fields). */
 public final class Schema {
@@ -17,7 +17,8 @@ public final class Schema {
 
   private final Map<String, SObjectType> types = new LinkedHashMap<>();
   private final Map<String, SObjectType> byPrefix = new LinkedHashMap<>();
-  private final Set<String> hidden = new HashSet<>();
+  /** Concurrent: read outside the org lock by request parsing. */
+  private final Set<String> hidden = ConcurrentHashMap.newKeySet();
   private int nextCustomPrefix = 1;
 
   /** Registers a type. */

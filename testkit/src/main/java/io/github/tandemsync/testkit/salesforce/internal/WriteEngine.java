@@ -712,7 +712,7 @@ public final class WriteEngine {
       if (field.system || field.name.equals("OwnerId")) {
         continue;
       }
-      for (Row child : List.copyOf(org.store.rows(childType))) {
+      for (Row child : org.store.children(childType, field, row.id)) {
         if (child.deleted || !row.id.equals(child.values.get(field.name))) {
           continue;
         }
@@ -889,8 +889,8 @@ public final class WriteEngine {
           "UseStandardPrice");
     }
     if (current == null) {
-      for (Row other : org.store.rows(entry.type)) {
-        if (!other.deleted && book.id.equals(other.values.get("Pricebook2Id")) && product.id.equals(other.values.get("Product2Id"))) {
+      for (Row other : entriesOf(product.id)) {
+        if (!other.deleted && book.id.equals(other.values.get("Pricebook2Id"))) {
           throw SfError.record("DUPLICATE_VALUE", "This price definition already exists in this price book");
         }
       }
@@ -912,13 +912,18 @@ public final class WriteEngine {
   }
 
   private @Nullable Row standardEntry(String productId) {
-    for (Row other : org.store.rows(org.schema.type("PricebookEntry").orElseThrow())) {
-      if (!other.deleted && productId.equals(other.values.get("Product2Id"))
-          && org.standardPricebookId.equals(other.values.get("Pricebook2Id"))) {
+    for (Row other : entriesOf(productId)) {
+      if (!other.deleted && org.standardPricebookId.equals(other.values.get("Pricebook2Id"))) {
         return other;
       }
     }
     return null;
+  }
+
+  /** Price book entries of a product (live and deleted). */
+  private List<Row> entriesOf(String productId) {
+    SObjectType entries = org.schema.type("PricebookEntry").orElseThrow();
+    return org.store.children(entries, entries.field("Product2Id").orElseThrow(), productId);
   }
 
   private void order(Row current, Row next, Input input) {
@@ -955,8 +960,9 @@ public final class WriteEngine {
   }
 
   private boolean hasChildren(Row parent, String childType, String field) {
-    for (Row child : org.store.rows(org.schema.type(childType).orElseThrow())) {
-      if (!child.deleted && parent.id.equals(child.values.get(field))) {
+    SObjectType type = org.schema.type(childType).orElseThrow();
+    for (Row child : org.store.children(type, type.field(field).orElseThrow(), parent.id)) {
+      if (!child.deleted) {
         return true;
       }
     }
@@ -1036,10 +1042,10 @@ public final class WriteEngine {
                 + "associated with " + lineType + " records; deactivate the entry instead");
           }
         }
-        if (direct && org.standardPricebookId.equals(row.values.get("Pricebook2Id"))) {
-          for (Row other : org.store.rows(row.type)) {
-            if (!other.deleted && other != row && Objects.equals(other.values.get("Product2Id"), row.values.get("Product2Id"))
-                && !org.standardPricebookId.equals(other.values.get("Pricebook2Id"))) {
+        Object productId = row.values.get("Product2Id");
+        if (direct && productId != null && org.standardPricebookId.equals(row.values.get("Pricebook2Id"))) {
+          for (Row other : entriesOf(productId.toString())) {
+            if (!other.deleted && other != row && !org.standardPricebookId.equals(other.values.get("Pricebook2Id"))) {
               throw SfError.record("DELETE_FAILED", "You can't delete this standard price because there are custom prices for this product");
             }
           }
@@ -1067,7 +1073,7 @@ public final class WriteEngine {
       case "OpportunityLineItem" -> rollUp(row, before, "OpportunityId", "Opportunity", "Amount", now);
       case "Product2" -> {
         if (before != null && !row.deleted) {
-          for (Row entry : org.store.rows(org.schema.type("PricebookEntry").orElseThrow())) {
+          for (Row entry : entriesOf(row.id)) {
             if (row.id.equals(entry.values.get("Product2Id"))) {
               systemChange(entry, "Name", row.values.get("Name"), now);
               systemChange(entry, "ProductCode", row.values.get("ProductCode"), now);
@@ -1078,9 +1084,8 @@ public final class WriteEngine {
       case "PricebookEntry" -> {
         if (before != null && !row.deleted && org.standardPricebookId.equals(row.values.get("Pricebook2Id"))
             && !Objects.equals(before.values.get("UnitPrice"), row.values.get("UnitPrice"))) {
-          for (Row entry : org.store.rows(row.type)) {
-            if (!entry.deleted && entry != row && Boolean.TRUE.equals(entry.values.get("UseStandardPrice"))
-                && Objects.equals(entry.values.get("Product2Id"), row.values.get("Product2Id"))) {
+          for (Row entry : entriesOf(String.valueOf(row.values.get("Product2Id")))) {
+            if (!entry.deleted && entry != row && Boolean.TRUE.equals(entry.values.get("UseStandardPrice"))) {
               systemChange(entry, "UnitPrice", row.values.get("UnitPrice"), now);
             }
           }
@@ -1105,7 +1110,7 @@ public final class WriteEngine {
         continue;
       }
       BigDecimal total = BigDecimal.ZERO.setScale(2);
-      for (Row other : org.store.rows(lineType)) {
+      for (Row other : org.store.children(lineType, lineType.field(parentField).orElseThrow(), parentId.toString())) {
         if (!other.deleted && parentId.equals(other.values.get(parentField)) && other.values.get("TotalPrice") != null) {
           total = total.add((BigDecimal) other.values.get("TotalPrice"));
         }

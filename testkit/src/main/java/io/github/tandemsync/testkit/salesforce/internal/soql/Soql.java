@@ -49,7 +49,7 @@ public final class Soql {
   /** Negation. */
   public record Not(Condition term) implements Condition {}
 
-  /** {@code field op value} with op one of = != < <= > >=. */
+  /** {@code field op value} with op one of {@code = != < <= > >=}. */
   public record Compare(Path path, String op, Literal value) implements Condition {}
 
   /** {@code field [NOT] IN (values)}. */

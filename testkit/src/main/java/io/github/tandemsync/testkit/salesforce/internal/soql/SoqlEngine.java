@@ -646,7 +646,7 @@ public final class SoqlEngine {
         }
       } else if (column instanceof ChildColumn child) {
         List<Row> children = new ArrayList<>();
-        for (Row candidate : org.store().rows(child.sub().type())) {
+        for (Row candidate : org.store().children(child.sub().type(), child.childField(), row.id())) {
           if ((includeDeleted || !candidate.deleted()) && row.id().equals(candidate.get(child.childField().name()))
               && child.sub().where().test(candidate)) {
             children.add(candidate);
