@@ -352,7 +352,7 @@ final class AccountWriter implements RecordWriter<Account> {
         paths.add(field);
       }
     });
-    return FieldSet.of(paths);
+    return WriteSupport.withCustomizers(FieldSet.of(paths), customizers);
   }
 
   @Override

@@ -98,6 +98,7 @@ final class ContactWriter implements RecordWriter<Contact> {
 
   @Override
   public FieldSet fields() {
-    return FieldSet.of("accountCode", "title", "firstName", "lastName", "salutation");
+    return WriteSupport.withCustomizers(FieldSet.of("accountCode", "title", "firstName", "lastName", "salutation"),
+        customizers);
   }
 }

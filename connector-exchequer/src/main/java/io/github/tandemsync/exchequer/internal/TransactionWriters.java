@@ -318,8 +318,8 @@ final class TransactionWriters {
 
     @Override
     public FieldSet fields() {
-      return FieldSet.of("externalReference", "accountCode", "status", "date", "expiryDate", "customerReference", "currency",
-          "deliveryAddress", "lines");
+      return WriteSupport.withCustomizers(FieldSet.of("externalReference", "accountCode", "status", "date", "expiryDate", "customerReference", "currency",
+          "deliveryAddress", "lines"), customizers);
     }
   }
 
@@ -398,8 +398,8 @@ final class TransactionWriters {
 
     @Override
     public FieldSet fields() {
-      return FieldSet.of("externalReference", "accountCode", "onHold", "orderDate", "requestedDate", "customerReference",
-          "currency", "deliveryAddress", "lines");
+      return WriteSupport.withCustomizers(FieldSet.of("externalReference", "accountCode", "onHold", "orderDate", "requestedDate", "customerReference",
+          "currency", "deliveryAddress", "lines"), customizers);
     }
   }
 
@@ -510,8 +510,8 @@ final class TransactionWriters {
 
     @Override
     public FieldSet fields() {
-      return FieldSet.of("externalReference", "orderNumber", "orderExternalReference", "accountCode", "date",
-          "customerReference", "deliveryAddress", "lines");
+      return WriteSupport.withCustomizers(FieldSet.of("externalReference", "orderNumber", "orderExternalReference", "accountCode", "date",
+          "customerReference", "deliveryAddress", "lines"), customizers);
     }
   }
 }

@@ -105,6 +105,16 @@ final class WriteSupport {
     }
   }
 
+  /** The fields a writer stores plus those its customizers add. */
+  static <T> io.github.tandemsync.core.spi.FieldSet withCustomizers(io.github.tandemsync.core.spi.FieldSet base,
+      List<MappingCustomizer<T>> customizers) {
+    io.github.tandemsync.core.spi.FieldSet fields = base;
+    for (MappingCustomizer<T> customizer : customizers) {
+      fields = fields.plus(customizer.fields());
+    }
+    return fields;
+  }
+
   /** A canonical field path for a line property: {@code lines[0].productCode} for line 1. */
   static String linePath(int lineNumber, String field) {
     return "lines[" + (lineNumber - 1) + "]." + field;
