@@ -30,6 +30,7 @@ import java.util.Objects;
  */
 public record ApiBudget(long reserve, long dailyCalls, double degradedAt, Duration recheckAfter) {
 
+  /** Validates the budget; a {@link ConfigurationException} names the bad value. */
   public ApiBudget {
     if (reserve < 0) {
       throw new ConfigurationException("ApiBudget reserve must not be negative");

@@ -25,6 +25,7 @@ public record ApiUsage(
     long ownCallsTotal,
     Map<String, Long> callsByEntity) {
 
+  /** Normalises absent values to empty ones and copies the map. */
   public ApiUsage {
     orgUsed = orgUsed == null ? OptionalLong.empty() : orgUsed;
     orgLimit = orgLimit == null ? OptionalLong.empty() : orgLimit;

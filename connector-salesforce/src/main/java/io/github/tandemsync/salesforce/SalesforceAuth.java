@@ -103,6 +103,7 @@ public sealed interface SalesforceAuth
    *     sandbox reached through its My Domain)
    */
   record JwtBearer(String clientId, String username, PrivateKey privateKey, Optional<URI> audience) implements SalesforceAuth {
+    /** Validates the settings; the key must be an RSA key. */
     public JwtBearer {
       requireText(clientId, "clientId");
       requireText(username, "username");
@@ -132,6 +133,7 @@ public sealed interface SalesforceAuth
    * @param clientSecret consumer secret
    */
   record ClientCredentials(String clientId, String clientSecret) implements SalesforceAuth {
+    /** Validates the settings. */
     public ClientCredentials {
       requireText(clientId, "clientId");
       requireText(clientSecret, "clientSecret");
@@ -151,6 +153,7 @@ public sealed interface SalesforceAuth
    * @param store holder of the current refresh token
    */
   record RefreshToken(String clientId, Optional<String> clientSecret, RefreshTokenStore store) implements SalesforceAuth {
+    /** Validates the settings. */
     public RefreshToken {
       requireText(clientId, "clientId");
       clientSecret = clientSecret == null ? Optional.empty() : clientSecret;
@@ -172,6 +175,7 @@ public sealed interface SalesforceAuth
    * @param password password (plus security token when required)
    */
   record UsernamePassword(String clientId, String clientSecret, String username, String password) implements SalesforceAuth {
+    /** Validates the settings. */
     public UsernamePassword {
       requireText(clientId, "clientId");
       requireText(clientSecret, "clientSecret");

@@ -351,6 +351,7 @@ public final class SalesforceConnector implements Connector {
       return this;
     }
 
+    /** Builds the connector; a {@link ConfigurationException} names a missing or bad setting. */
     public SalesforceConnector build() {
       if (auth == null) {
         throw new ConfigurationException("salesforce.auth is required: choose SalesforceAuth.jwtBearer, clientCredentials or refreshToken");

@@ -27,6 +27,7 @@ public record SalesforceNaming(Map<String, String> objects, Map<String, String> 
   private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   private static final SalesforceNaming DEFAULTS = new SalesforceNaming(Map.of(), Map.of());
 
+  /** Copies the maps. */
   public SalesforceNaming {
     objects = Map.copyOf(objects);
     fields = Map.copyOf(fields);
