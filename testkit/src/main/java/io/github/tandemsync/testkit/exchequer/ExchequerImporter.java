@@ -413,6 +413,7 @@ public final class ExchequerImporter {
       char c = text.charAt(i);
       if (!fieldStarted && c == '"') {
         fieldStarted = true;
+        int opened = i;
         i++;
         boolean closed = false;
         while (i < length) {
@@ -431,7 +432,14 @@ public final class ExchequerImporter {
           i++;
         }
         if (!closed) {
+          // Without a closing quote the field would swallow the rest of the file: end the broken
+          // record at the end of the line the quote opened on and carry on from there.
           malformed = "Unterminated quoted field";
+          int lineEnd = opened;
+          while (lineEnd < length && text.charAt(lineEnd) != '\r' && text.charAt(lineEnd) != '\n') {
+            lineEnd++;
+          }
+          i = lineEnd;
         } else if (i < length && text.charAt(i) != ',' && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
           malformed = malformed == null ? "Characters after a closing quote" : malformed;
           while (i < length && text.charAt(i) != ',' && text.charAt(i) != '\r' && text.charAt(i) != '\n') {

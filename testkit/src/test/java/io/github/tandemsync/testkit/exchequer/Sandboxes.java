@@ -22,7 +22,11 @@ final class Sandboxes {
   static final Instant NOW = Instant.parse("2026-03-16T10:15:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
+  /** The clock of {@link #sharedWritable()}; tests that assert stamps set it first. */
+  static final MutableClock WRITABLE_CLOCK = new MutableClock(NOW);
+
   private static ExchequerSandbox shared;
+  private static ExchequerSandbox writable;
 
   private Sandboxes() {}
 
@@ -35,10 +39,16 @@ final class Sandboxes {
     return shared;
   }
 
-  /** A fresh demo company for a test class that writes. */
-  static ExchequerSandbox freshDemo(Clock clock) {
-    System.out.println("Exchequer demo company seed " + SEED);
-    return ExchequerSandbox.builder().seed(SEED).clock(clock).build().start();
+  /**
+   * A second demo company shared by the test classes that write (each uses its own account codes
+   * and asserts on differences), so the suite generates fewer companies.
+   */
+  static synchronized ExchequerSandbox sharedWritable() {
+    if (writable == null) {
+      System.out.println("Exchequer writable demo company seed " + SEED);
+      writable = ExchequerSandbox.builder().seed(SEED).clock(WRITABLE_CLOCK).build().start();
+    }
+    return writable;
   }
 
   /** Rows as raw JDBC values (byte[] for binary columns, untrimmed strings), keyed by column label. */

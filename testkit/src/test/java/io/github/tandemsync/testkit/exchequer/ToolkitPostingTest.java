@@ -9,20 +9,20 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What users post: invoices from orders and deliveries, receipts, credits, daybook runs; HISTORY follows. */
 class ToolkitPostingTest {
-  private static final MutableClock CLOCK = new MutableClock(Sandboxes.NOW);
+  private static final MutableClock CLOCK = Sandboxes.WRITABLE_CLOCK;
   private static final LocalDate TODAY = LocalDate.of(2026, 3, 16);
   private static ExchequerSandbox ex;
   private static ExchequerToolkit toolkit;
 
   @BeforeAll
   static void start() {
-    ex = Sandboxes.freshDemo(CLOCK);
+    CLOCK.set(Sandboxes.NOW);
+    ex = Sandboxes.sharedWritable();
     toolkit = ex.toolkit();
     for (String code : List.of("ZPOS01", "ZPOS02", "ZPOS03", "ZPOS04", "ZPOS05")) {
       Map<String, Object> account = new LinkedHashMap<>();
@@ -40,10 +40,6 @@ class ToolkitPostingTest {
     }
   }
 
-  @AfterAll
-  static void stop() {
-    ex.close();
-  }
 
   private static Map<String, Object> order(String account) {
     Map<String, Object> doc = new LinkedHashMap<>();

@@ -9,19 +9,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SQU, SOR and SDN through the Toolkit emulation: defaults, totals, numbering, stock, validation. */
 class ToolkitTransactionsTest {
-  private static final MutableClock CLOCK = new MutableClock(Sandboxes.NOW);
+  private static final MutableClock CLOCK = Sandboxes.WRITABLE_CLOCK;
   private static ExchequerSandbox ex;
   private static ExchequerToolkit toolkit;
 
   @BeforeAll
   static void start() {
-    ex = Sandboxes.freshDemo(CLOCK);
+    CLOCK.set(Sandboxes.NOW);
+    ex = Sandboxes.sharedWritable();
     toolkit = ex.toolkit();
     customer("ZTRA01", Map.of("acDelAddress", List.of("Goods In", "Site 4", "Wakefield", "West Yorkshire", ""),
         "acDeliveryPostCode", "WF1 2AB", "acLocation", "MAI", "acDiscountBand", "A", "acPayTerms", 30));
@@ -33,10 +33,6 @@ class ToolkitTransactionsTest {
     assertTrue(toolkit.accounts().setStatus("ZSHU01", 3).ok());
   }
 
-  @AfterAll
-  static void stop() {
-    ex.close();
-  }
 
   private static void customer(String code, Map<String, Object> extra) {
     Map<String, Object> account = new LinkedHashMap<>();
