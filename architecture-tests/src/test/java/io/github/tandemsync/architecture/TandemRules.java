@@ -222,10 +222,6 @@ final class TandemRules {
         .should().beFreeOfCycles()
         .ignoreDependency(anything, internal)
         .ignoreDependency(internal, anything)
-        // Known cycle, reported to the engine's owner: the state records name engine.Side while
-        // SyncEngine takes a StateStore. Exempt exactly this edge, so any other one still fails.
-        .ignoreDependency(resideInAPackage(area("engine.state")),
-            DescribedPredicate.describe(root + ".engine.Side", (JavaClass type) -> type.getName().equals(root + ".engine.Side")))
         .allowEmptyShould(true);
   }
 

@@ -1,5 +1,6 @@
 package io.github.tandemsync.engine;
 
+import io.github.tandemsync.engine.state.Side;
 import io.github.tandemsync.core.ConfigurationException;
 import io.github.tandemsync.core.EntityType;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.github.tandemsync.engine;
 
+import io.github.tandemsync.engine.state.Side;
 import io.github.tandemsync.core.spi.Watermark;
 import io.github.tandemsync.engine.state.InboxEntry;
 import io.github.tandemsync.engine.state.Intent;

@@ -14,7 +14,7 @@ import io.github.tandemsync.engine.Flow;
 import io.github.tandemsync.engine.QuarantineAdmin;
 import io.github.tandemsync.engine.QuarantinedRecord;
 import io.github.tandemsync.engine.RunReport;
-import io.github.tandemsync.engine.Side;
+import io.github.tandemsync.engine.state.Side;
 import io.github.tandemsync.engine.SyncEngine;
 import io.github.tandemsync.engine.state.Lease;
 import io.github.tandemsync.engine.state.QuarantineEntry;

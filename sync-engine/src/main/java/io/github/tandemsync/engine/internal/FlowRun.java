@@ -25,7 +25,7 @@ import io.github.tandemsync.engine.Flow;
 import io.github.tandemsync.engine.PlannedWrite;
 import io.github.tandemsync.engine.Progress;
 import io.github.tandemsync.engine.RunReport;
-import io.github.tandemsync.engine.Side;
+import io.github.tandemsync.engine.state.Side;
 import io.github.tandemsync.engine.state.InboxEntry;
 import io.github.tandemsync.engine.state.Intent;
 import io.github.tandemsync.engine.state.Lease;
@@ -1022,7 +1022,11 @@ final class FlowRun<T> {
       return;
     }
     store.commit(lease, changes.build());
-    lease = store.renewLease(lease, services.settings().leaseTtl())
-        .orElseThrow(() -> new LeaseLostException("lease of flow '" + flow.name() + "' was lost"));
+    // renew once half the lease has passed: often enough to keep it, rarely enough to cost little
+    Instant now = services.settings().clock().instant();
+    if (!now.isBefore(lease.expiresAt().minus(services.settings().leaseTtl().dividedBy(2)))) {
+      lease = store.renewLease(lease, services.settings().leaseTtl())
+          .orElseThrow(() -> new LeaseLostException("lease of flow '" + flow.name() + "' was lost"));
+    }
   }
 }

@@ -6,7 +6,7 @@ import io.github.tandemsync.core.spi.WriteOutcome;
 import io.github.tandemsync.core.spi.WriteRequest;
 import io.github.tandemsync.engine.Conflict;
 import io.github.tandemsync.engine.PlannedWrite;
-import io.github.tandemsync.engine.Side;
+import io.github.tandemsync.engine.state.Side;
 import io.github.tandemsync.engine.state.InboxEntry;
 import io.github.tandemsync.engine.state.LinkRecord;
 import java.time.Instant;

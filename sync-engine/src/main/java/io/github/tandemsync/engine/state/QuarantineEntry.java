@@ -1,6 +1,5 @@
 package io.github.tandemsync.engine.state;
 
-import io.github.tandemsync.engine.Side;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package io.github.tandemsync.engine.state;
 
 import io.github.tandemsync.core.spi.Change;
-import io.github.tandemsync.engine.Side;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package io.github.tandemsync.engine.state;
 
 import io.github.tandemsync.core.spi.Watermark;
-import io.github.tandemsync.engine.Side;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package io.github.tandemsync.engine.state;
 
 import io.github.tandemsync.core.spi.Watermark;
-import io.github.tandemsync.engine.Side;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

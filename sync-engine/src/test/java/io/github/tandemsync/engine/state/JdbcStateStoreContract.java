@@ -11,7 +11,6 @@ import io.github.tandemsync.core.InvalidRecordException;
 import io.github.tandemsync.core.PermanentException;
 import io.github.tandemsync.core.RetryableException;
 import io.github.tandemsync.core.spi.Watermark;
-import io.github.tandemsync.engine.Side;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

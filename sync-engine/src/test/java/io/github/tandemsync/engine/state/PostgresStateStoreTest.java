@@ -143,8 +143,8 @@ class PostgresStateStoreTest extends JdbcStateStoreContract {
     try (StateStore app = StateStores.postgres(EmbeddedPostgresSupport.dataSource(role), schema)) {
       app.commit(lease, StateChanges.forFlow(FLOW)
           .watermark("s1", Watermark.of("dml only"))
-          .stage(upsert(io.github.tandemsync.engine.Side.LEFT, "a", "{}"))
-          .quarantine(parked(io.github.tandemsync.engine.Side.LEFT, "q", "E"))
+          .stage(upsert(io.github.tandemsync.engine.state.Side.LEFT, "a", "{}"))
+          .quarantine(parked(io.github.tandemsync.engine.state.Side.LEFT, "q", "E"))
           .build());
       assertEquals(Optional.of(Watermark.of("dml only")), app.watermark(FLOW, "s1"));
       assertEquals(1, app.inboxSize(FLOW));

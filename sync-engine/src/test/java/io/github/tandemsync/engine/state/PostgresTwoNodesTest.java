@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tandemsync.core.spi.Change;
 import io.github.tandemsync.core.spi.Watermark;
-import io.github.tandemsync.engine.Side;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -2,7 +2,6 @@ package io.github.tandemsync.engine.state;
 
 import io.github.tandemsync.core.spi.Change;
 import io.github.tandemsync.core.spi.Watermark;
-import io.github.tandemsync.engine.Side;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

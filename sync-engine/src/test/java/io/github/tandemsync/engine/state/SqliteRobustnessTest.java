@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tandemsync.core.spi.Watermark;
-import io.github.tandemsync.engine.Side;
 import io.github.tandemsync.engine.internal.jdbc.JdbcStateStores;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

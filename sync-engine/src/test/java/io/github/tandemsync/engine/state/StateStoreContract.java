@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tandemsync.core.spi.Change;
 import io.github.tandemsync.core.spi.Watermark;
-import io.github.tandemsync.engine.Side;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

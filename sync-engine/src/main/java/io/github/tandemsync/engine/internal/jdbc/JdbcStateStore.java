@@ -2,7 +2,7 @@ package io.github.tandemsync.engine.internal.jdbc;
 
 import io.github.tandemsync.core.spi.Change;
 import io.github.tandemsync.core.spi.Watermark;
-import io.github.tandemsync.engine.Side;
+import io.github.tandemsync.engine.state.Side;
 import io.github.tandemsync.engine.state.InboxEntry;
 import io.github.tandemsync.engine.state.Intent;
 import io.github.tandemsync.engine.state.Lease;
