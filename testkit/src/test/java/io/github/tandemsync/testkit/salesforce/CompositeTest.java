@@ -73,6 +73,25 @@ class CompositeTest extends SandboxFixture {
   }
 
   @Test
+  void collateSubrequestsMayRunIndependentSubrequestsOutOfOrder() {
+    int[] counts = new int[2];
+    for (int round = 0; round < 2; round++) {
+      boolean collate = round == 0;
+      ObjectNode request = SfHttp.object("collateSubrequests", collate);
+      ArrayNode subs = request.putArray("compositeRequest");
+      subs.add(sub("POST", "/services/data/v65.0/sobjects/Account", "first", SfHttp.object("Name", "first " + round)));
+      subs.add(sub("GET", "/services/data/v65.0/query?q=SELECT+COUNT()+FROM+Account+WHERE+Name+LIKE+'%25+" + round + "'", "count",
+          null));
+      subs.add(sub("POST", "/services/data/v65.0/sobjects/Account", "second", SfHttp.object("Name", "second " + round)));
+      JsonNode results = http.post("/composite", request).json().get("compositeResponse");
+      assertEquals("count", results.get(1).get("referenceId").asText(), "responses stay in request order");
+      counts[round] = results.get(1).get("body").get("totalSize").asInt();
+    }
+    assertEquals(2, counts[0], "collated: both creates ran before the independent query");
+    assertEquals(1, counts[1], "collateSubrequests=false: strictly in order");
+  }
+
+  @Test
   void limitsOnSubrequests() {
     ObjectNode request = SfHttp.object();
     ArrayNode subs = request.putArray("compositeRequest");

@@ -162,7 +162,8 @@ final class CompositeApi {
     Map<String, Integer> groupFirst = new HashMap<>();
     int[] groups = new int[subs.size()];
     for (int i = 0; i < subs.size(); i++) {
-      String key = subs.get(i).method() + " " + pathOf(subs.get(i).url()).replaceAll("/[^/]*$", "");
+      List<String> segments = ApiPaths.parse(pathOf(subs.get(i).url())).map(ApiPaths.Versioned::segments).orElse(List.of());
+      String key = subs.get(i).method() + " " + String.join("/", segments.subList(0, Math.min(2, segments.size())));
       groups[i] = groupFirst.computeIfAbsent(key, k -> groupFirst.size());
     }
     order.sort((a, b) -> levels[a] != levels[b] ? Integer.compare(levels[a], levels[b])
