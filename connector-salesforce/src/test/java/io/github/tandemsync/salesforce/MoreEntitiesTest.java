@@ -143,11 +143,26 @@ class MoreEntitiesTest {
           "ERP_Quantity__c", new BigDecimal("5"), "ERP_Picked_Quantity__c", new BigDecimal("3")));
       f.clock.advance(Duration.ofSeconds(5));
       SalesforceConnector c = f.started(f.connector().entities(EntityTypes.DELIVERY));
-      Delivery d = c.reader(EntityTypes.DELIVERY).orElseThrow().read(Watermark.initial(), 10).changes().get(0).value().orElseThrow();
+      ChangePage<Delivery> first = c.reader(EntityTypes.DELIVERY).orElseThrow().read(Watermark.initial(), 10);
+      Delivery d = first.changes().get(0).value().orElseThrow();
       assertEquals(Optional.of(delivery), d.externalReference());
       assertTrue(d.number().isEmpty());
       assertEquals(Optional.of("SOR000123"), d.orderNumber());
       assertEquals(0, new BigDecimal("3").compareTo(d.lines().get(0).pickedQuantity().orElseThrow()));
+      // Picking more in Salesforce changes only the line: the next poll still finds the delivery.
+      String line = f.sandbox.data().list("ERP_Delivery_Line__c").get(0).id();
+      f.sandbox.data().update(line, Map.of("ERP_Picked_Quantity__c", new BigDecimal("5")));
+      f.clock.advance(Duration.ofSeconds(5));
+      List<Change<Delivery>> later = new ArrayList<>();
+      Watermark w = first.next();
+      ChangePage<Delivery> page;
+      do {
+        page = c.reader(EntityTypes.DELIVERY).orElseThrow().read(w, 10);
+        later.addAll(page.changes());
+        w = page.next();
+      } while (page.hasMore());
+      assertEquals(1, later.size(), later.toString());
+      assertEquals(0, new BigDecimal("5").compareTo(later.get(0).value().orElseThrow().lines().get(0).pickedQuantity().orElseThrow()));
       // The ERP assigns the delivery note number: written back by Id, lines keyed by it.
       Delivery numbered = d.toBuilder().number("SDN000042").build();
       WriteOutcome<Delivery> out = c.writer(EntityTypes.DELIVERY).orElseThrow()

@@ -174,6 +174,11 @@ class WritingTest {
       SandboxRecord acc = f.sandbox.data().list("Account").stream().filter(r -> r.string("ERP_Id__c").orElse("").equals("C-W0001"))
           .findFirst().orElseThrow();
       assertEquals(0, new BigDecimal("123.45").compareTo(acc.decimal("ERP_Balance__c").orElseThrow()));
+      // A supplier's balance lands on its S- account.
+      f.sandbox.data().insert("Account", Map.of("Name", "Supplies Ltd", "ERP_Id__c", "S-SUP9"));
+      assertTrue(w.write(List.of(WriteRequest.create(known.toBuilder().accountCode("SUP9").build(), "b3"))).get(0).isSuccess());
+      assertEquals(0, new BigDecimal("123.45").compareTo(f.sandbox.data().list("Account").stream()
+          .filter(r -> r.string("ERP_Id__c").orElse("").equals("S-SUP9")).findFirst().orElseThrow().decimal("ERP_Balance__c").orElseThrow()));
     }
   }
 

@@ -147,6 +147,7 @@ final class DefaultMappings {
         .key(ERP_ID, c -> Optional.of(CUSTOMER_PREFIX + Paths.get(c, "accountCode").asText()), List.of(ERP_ID), List.of("accountCode"),
             (row, c) -> accountCodeFromExternalId(row.text(ERP_ID)).ifPresent(code -> c.put("accountCode", code)))
         .lookup("accountCode", ERP_ID, v -> CUSTOMER_PREFIX + v)
+        .lookup("accountCode", ERP_ID, v -> SUPPLIER_PREFIX + v)
         .field(text("ERP_Currency__c", "currency"))
         .field(numberOrZero("ERP_Balance__c", "balance"))
         .field(numberOrZero("ERP_Balance_MTD__c", "monthToDate"))
@@ -441,7 +442,7 @@ final class DefaultMappings {
         .field(date("ERP_Delivery_Date__c", "date"))
         .field(text("ERP_Customer_Reference__c", "customerReference"))
         .lines(new LineMapping("ERP_Delivery_Line__c", "ERP_Delivery_Lines__r", o, ERP_ID, "lines", DefaultMappings::docLineKey,
-            lineFields, Optional.of("ERP_Line_No__c")))
+            lineFields, Optional.of("ERP_Line_No__c"), true))
         .writeMode(EntityMapping.WriteMode.DOCUMENT);
     customAddressFields("ERP_Delivery_", "deliveryAddress").forEach(b::field);
     return b.build();

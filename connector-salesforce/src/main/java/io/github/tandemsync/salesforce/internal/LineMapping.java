@@ -17,6 +17,8 @@ import java.util.Optional;
  *     the line carries no number)
  * @param fields line fields
  * @param orderBy default API name to order lines by
+ * @param editedInSalesforce whether people edit the lines in Salesforce (picking quantities): the
+ *     header's SystemModstamp does not move then, so the reader polls the lines too
  */
 record LineMapping(
     String object,
@@ -26,7 +28,13 @@ record LineMapping(
     String path,
     LineKey lineKey,
     List<FieldSpec> fields,
-    Optional<String> orderBy) {
+    Optional<String> orderBy,
+    boolean editedInSalesforce) {
+
+  LineMapping(String object, String childRelationship, String parentField, String externalIdField, String path, LineKey lineKey,
+      List<FieldSpec> fields, Optional<String> orderBy) {
+    this(object, childRelationship, parentField, externalIdField, path, lineKey, fields, orderBy, false);
+  }
 
   /** Derives a line's external id. */
   interface LineKey {

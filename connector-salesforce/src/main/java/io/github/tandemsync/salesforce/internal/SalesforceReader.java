@@ -131,6 +131,7 @@ final class SalesforceReader<T> implements ChangeReader<T> {
         return new Run(start, bulkPages(bulk.queryPages(q.toSoql(), false, mapper.entity())), deletes);
       }
     }
+    start = readEditedLines(start, upper, deletes);
     Instant overlapFrom = start.modstamp().map(ts -> ts.minus(settings.overlap())).orElse(null);
     Soql q = Soql.select(mapper.selectFields()).from(mapper.object());
     mapper.lineSubquery().ifPresent(q::subquery);
@@ -147,6 +148,38 @@ final class SalesforceReader<T> implements ChangeReader<T> {
     q.where(bound).orderBy("SystemModstamp", "Id");
     Iterator<QueryPage> pages = rest.query(q.toSoql(), false, settings.batchSize(), mapper.entity());
     return new Run(start, pages, deletes);
+  }
+
+  /**
+   * Documents whose lines are edited in Salesforce (deliveries with picking quantities): a line edit
+   * does not move the header's SystemModstamp, so changed lines since the last read are found on
+   * the line object and their documents re-read (handed out before the pass's own changes).
+   */
+  private Position readEditedLines(Position start, Instant upper, Deque<Change<T>> out) {
+    Optional<LineMapping> lines = mapper.mapping.lines.filter(LineMapping::editedInSalesforce);
+    if (lines.isEmpty()) {
+      return start;
+    }
+    Position after = start.withLinesUntil(upper);
+    if (start.linesUntil().isEmpty() || !start.linesUntil().get().isBefore(upper)) {
+      // A full read returns every document with its lines; line edits matter from here on.
+      return start.linesUntil().isEmpty() ? after : start;
+    }
+    LineMapping l = lines.get();
+    String parentField = mapper.ctx.naming().field(l.object(), l.parentField());
+    String soql = Soql.select(parentField).from(mapper.ctx.naming().object(l.object()))
+        .where(Soql.field("SystemModstamp").gt(start.linesUntil().get()).and(Soql.field("SystemModstamp").le(upper))).toSoql();
+    java.util.Set<String> parents = new java.util.LinkedHashSet<>();
+    rest.query(soql, false, settings.batchSize(), mapper.entity())
+        .forEachRemaining(p -> p.records().forEach(r -> parents.add(r.path(parentField).asText())));
+    parents.remove("");
+    Watermark pos = after.toWatermark();
+    for (Change<T> c : fetch(parents)) {
+      if (!c.isDelete()) {
+        out.add(c.withPosition(pos));
+      }
+    }
+    return after;
   }
 
   /** Bulk CSV rows as sObject JSON: {@code Account.ERP_Id__c} columns nest, empty cells are absent. */

@@ -335,10 +335,25 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
     }
   }
 
+  /**
+   * Updates existing records only: each record's candidate external ids (for balances: the
+   * customer's {@code C-} key first, then the supplier's {@code S-} key) are looked up in one
+   * query per 100 keys; a record none of whose keys exists fails with {@code NOT_FOUND}.
+   */
   private void writeUpdateOnly(List<Prepared> upserts, List<WriteOutcome<T>> outcomes) {
     String extField = mapper.externalIdField().orElseThrow();
+    String keyPath = mapper.mapping.keyPaths.isEmpty() ? "id" : mapper.mapping.keyPaths.get(0);
+    List<EntityMapping.KeyLookup> lookups = mapper.mapping.keyLookups.stream()
+        .filter(k -> k.path().equals(keyPath) && k.nativeField().equals(mapper.mapping.externalIdField.orElse(""))).toList();
+    Map<Prepared, List<String>> candidates = new LinkedHashMap<>();
+    for (Prepared p : upserts) {
+      String key = Paths.get(p.canonical, keyPath).asText("");
+      List<String> c = lookups.isEmpty() ? List.of(p.extId.orElseThrow()) : lookups.stream().map(k -> k.toNative().apply(key)).toList();
+      candidates.put(p, c);
+    }
     Map<String, String> idByKey = new LinkedHashMap<>();
-    List<String> keys = upserts.stream().filter(p -> p.request.targetId().isEmpty()).map(p -> p.extId.orElseThrow()).distinct().toList();
+    List<String> keys = candidates.entrySet().stream().filter(e -> e.getKey().request.targetId().isEmpty())
+        .flatMap(e -> e.getValue().stream()).distinct().toList();
     for (List<String> chunk : chunks(keys, 100)) {
       String soql = Soql.select("Id", extField).from(mapper.object()).where(Soql.field(extField).in(chunk)).toSoql();
       for (ObjectNode row : rest.queryAllRows(soql, mapper.entity())) {
@@ -347,15 +362,15 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
     }
     List<Prepared> updates = new ArrayList<>();
     for (Prepared p : upserts) {
-      Optional<String> id = p.request.targetId()
-          .or(() -> Optional.ofNullable(idByKey.get(p.extId.orElseThrow().toUpperCase(java.util.Locale.ROOT))));
+      Optional<String> id = p.request.targetId().or(() -> candidates.get(p).stream()
+          .map(k -> idByKey.get(k.toUpperCase(java.util.Locale.ROOT))).filter(java.util.Objects::nonNull).findFirst());
       if (id.isEmpty()) {
-        String keyPath = mapper.mapping.keyPaths.isEmpty() ? "id" : mapper.mapping.keyPaths.get(0);
         outcomes.set(p.index, WriteOutcome.failed(SyncError.permanent("NOT_FOUND", describe(p) + ": no " + mapper.object() + " with "
-            + extField + "=" + p.extId.orElse("?") + " exists in Salesforce; " + mapper.entity()
+            + extField + " in " + candidates.get(p) + " exists in Salesforce; " + mapper.entity()
             + " only updates existing records and never creates one").withField(keyPath)));
         continue;
       }
+      p.body.remove(extField);
       p.body.put("Id", id.get());
       updates.add(p);
     }
