@@ -287,7 +287,7 @@ final class Documents {
     columns.put("thCustSupp", purchase ? "S" : "C");
     String yourRef = (String) header.getOrDefault("thYourRef", "");
     columns.put("thYourRef", yourRef);
-    columns.put("thOldYourRef", yourRef);
+    columns.put("thOldYourRef", yourRef.length() > 10 ? yourRef.substring(0, 10) : yourRef);
     columns.put("thLongYourRef", Encodings.lengthPrefixed((String) header.getOrDefault("thLongYourRef", ""), 21));
     columns.put("thRunNo", runNo);
     columns.put("thTransDate", Encodings.date(date));

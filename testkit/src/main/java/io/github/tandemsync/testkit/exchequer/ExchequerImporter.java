@@ -266,6 +266,9 @@ public final class ExchequerImporter {
     number(record.field(24), "acCreditLimit").ifPresent(v -> props.put("acCreditLimit", v));
     integer(record.field(25), "acAccStatus").ifPresent(v -> props.put("acAccStatus", v));
     props.put("acDiscountBand", record.field(26));
+    if (record.field(27).trim().length() > 6) {
+      throw Failure.of(-100, "acInvoiceTo is longer than 6 characters (Importer SOPInvCode)", "acInvoiceTo");
+    }
     props.put("acInvoiceTo", record.field(27));
     props.put("acLocation", record.field(28));
     props.put("acCostCentre", record.field(29));
@@ -315,6 +318,9 @@ public final class ExchequerImporter {
     String ourRef = record.field(3).trim();
     if (!ourRef.isEmpty() && (ourRef.length() < 6 || !ourRef.substring(ourRef.length() - 6).chars().allMatch(Character::isDigit))) {
       throw Failure.of(30120, "Invalid OurRef " + ourRef + ": the last 6 characters must be numeric", "thOurRef");
+    }
+    if (record.field(4).length() > 10) {
+      throw Failure.of(-100, "thYourRef is longer than 10 characters (Importer YourRef)", "thYourRef");
     }
     putIfPresent(props, "thYourRef", record.field(4));
     putIfPresent(props, "thLongYourRef", record.field(5));

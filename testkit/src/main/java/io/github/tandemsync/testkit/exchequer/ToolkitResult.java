@@ -30,7 +30,16 @@ public record ToolkitResult(
     boolean created,
     Map<String, Object> record) {
 
-  /** Copies the record defensively (values are JSON-like: strings, numbers, booleans, lists, maps). */
+  /**
+   * Copies the record defensively (values are JSON-like: strings, numbers, booleans, lists, maps).
+   *
+   * @param result the Toolkit result code, 0 on success
+   * @param message the result text
+   * @param field the Toolkit property at fault, when known
+   * @param line the 1-based transaction line at fault, when known
+   * @param created whether the call created a new record
+   * @param record the record as stored, keyed by COM Toolkit property names
+   */
   public ToolkitResult {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(field, "field");
@@ -54,23 +63,39 @@ public record ToolkitResult(
     return new ToolkitResult(result, message, Optional.of(field), OptionalInt.of(line), false, Map.of());
   }
 
-  /** Whether the call succeeded (result 0). */
+  /**
+   * Whether the call succeeded.
+   *
+   * @return true for result 0
+   */
   public boolean ok() {
     return result == 0;
   }
 
-  /** Whether repeating the same call later may succeed: locks, a busy toolkit, counter errors. */
+  /**
+   * Whether repeating the same call later may succeed: locks, a busy toolkit, counter errors.
+   *
+   * @return true for 84, 85, 32762 and 31000-31199
+   */
   public boolean retryable() {
     return result == 84 || result == 85 || result == 32762 || (result >= 31000 && result <= 31199);
   }
 
-  /** The stored document's OurRef, or an empty string for non-documents and failures. */
+  /**
+   * The stored document's OurRef.
+   *
+   * @return e.g. {@code SOR006301}, or an empty string for non-documents and failures
+   */
   public String ourRef() {
     Object ref = record.get("thOurRef");
     return ref == null ? "" : ref.toString();
   }
 
-  /** The stored account's code, or an empty string for non-accounts and failures. */
+  /**
+   * The stored account's code.
+   *
+   * @return e.g. {@code ABAP01}, or an empty string for non-accounts and failures
+   */
   public String accountCode() {
     Object code = record.get("acCode");
     return code == null ? "" : code.toString();
