@@ -73,13 +73,29 @@ public final class AuthService {
     }
   }
 
-  private record ClientCredentials(String secret, String userId) {}
+  // Records holding secrets redact them from toString(): nothing secret may reach a log line.
+  private record ClientCredentials(String secret, String userId) {
+    @Override
+    public String toString() {
+      return "ClientCredentials[secret=***, userId=" + userId + "]";
+    }
+  }
 
   private record JwtApp(PublicKey key, Set<String> userIds) {}
 
-  private record RefreshClient(Optional<String> secret) {}
+  private record RefreshClient(Optional<String> secret) {
+    @Override
+    public String toString() {
+      return "RefreshClient[secret=" + (secret.isPresent() ? "***" : "none") + "]";
+    }
+  }
 
-  private record Password(String password, String securityToken, String userId) {}
+  private record Password(String password, String securityToken, String userId) {
+    @Override
+    public String toString() {
+      return "Password[password=***, securityToken=***, userId=" + userId + "]";
+    }
+  }
 
   private final Org org;
   private final FaultInjector faults;

@@ -226,7 +226,8 @@ public final class SandboxServer implements AutoCloseable {
 
   private void log(HttpRequest request, Instant arrived, ResourceKind kind, boolean counted, Optional<String> client, int status) {
     Optional<String> query = Optional.empty();
-    if (request.rawQuery() != null) {
+    // OAuth query strings may carry secrets or tokens: never log them.
+    if (request.rawQuery() != null && kind != ResourceKind.AUTH) {
       try {
         query = Optional.of(java.net.URLDecoder.decode(request.rawQuery(), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
