@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,23 @@ public final class SalesforceMetadata {
     return projectDirectory().resolve("force-app").resolve("main").resolve("default");
   }
 
+  private static Path extract(Path source) throws IOException {
+    Path target = Files.createTempDirectory("tandem-salesforce-metadata-");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path dest = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else {
+          try (InputStream in = Files.newInputStream(p)) {
+            Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    }
+    return target;
+  }
+
   private static Path locate() {
     URL marker = SalesforceMetadata.class.getClassLoader().getResource(ROOT + "/sfdx-project.json");
     if (marker == null) {
@@ -60,22 +78,21 @@ public final class SalesforceMetadata {
       if (uri.getScheme().equals("file")) {
         return Path.of(uri).getParent();
       }
-      try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-        Path source = jar.getPath("/" + ROOT);
-        Path target = Files.createTempDirectory("tandem-salesforce-metadata-");
-        try (Stream<Path> files = Files.walk(source)) {
-          for (Path p : (Iterable<Path>) files::iterator) {
-            Path dest = target.resolve(source.relativize(p).toString());
-            if (Files.isDirectory(p)) {
-              Files.createDirectories(dest);
-            } else {
-              try (InputStream in = Files.newInputStream(p)) {
-                Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
-              }
-            }
-          }
+      FileSystem jar;
+      boolean opened;
+      try {
+        jar = FileSystems.newFileSystem(uri, Map.of());
+        opened = true;
+      } catch (FileSystemAlreadyExistsException e) {
+        jar = FileSystems.getFileSystem(uri);
+        opened = false;
+      }
+      try {
+        return extract(jar.getPath("/" + ROOT));
+      } finally {
+        if (opened) {
+          jar.close();
         }
-        return target;
       }
     } catch (URISyntaxException | IOException e) {
       throw new UncheckedIOException(new IOException("cannot extract the Salesforce metadata", e));
