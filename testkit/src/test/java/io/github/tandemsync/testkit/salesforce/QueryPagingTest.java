@@ -64,6 +64,25 @@ class QueryPagingTest extends SandboxFixture {
     }
     assertEquals(List.of(1500, 1500, 1500), pageSizes);
     assertEquals(4500, seen.size());
+
+    // The same 4,500 rows with a long text area selected: the server returns short pages.
+    int pages = 0;
+    int rows = 0;
+    page = http.query("SELECT Id, Notes__c FROM Account");
+    while (true) {
+      JsonNode body = page.json();
+      int size = body.get("records").size();
+      pages++;
+      rows += size;
+      if (body.get("done").asBoolean()) {
+        break;
+      }
+      assertEquals(200, size, "2000 asked, 200 served, and paging goes on");
+      page = http.send("GET", body.get("nextRecordsUrl").asText(), "", Map.of());
+    }
+    assertEquals(4500, rows);
+    assertEquals(23, pages);
+    assertEquals(3 + 23, sf.usage().counted(ResourceKind.QUERY), "every page is one call");
   }
 
   @Test
