@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * One real PostgreSQL server (binaries from Maven Central) for the whole test JVM, started on
  * first use and stopped at exit; each test works in a schema of its own.
  */
-final class EmbeddedPostgresSupport {
+public final class EmbeddedPostgresSupport {
   private static final AtomicInteger SCHEMAS = new AtomicInteger();
   private static volatile EmbeddedPostgres server;
 
@@ -42,7 +42,7 @@ final class EmbeddedPostgresSupport {
   }
 
   /** A new unpooled data source: every one stands for a separate node. */
-  static DataSource dataSource() {
+  public static DataSource dataSource() {
     return server().getPostgresDatabase();
   }
 
@@ -63,7 +63,7 @@ final class EmbeddedPostgresSupport {
   }
 
   /** A schema name no test used yet. */
-  static String freshSchema() {
+  public static String freshSchema() {
     return "store_" + SCHEMAS.incrementAndGet();
   }
 

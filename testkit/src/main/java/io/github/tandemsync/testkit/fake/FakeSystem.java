@@ -88,6 +88,7 @@ public final class FakeSystem {
   private long writeCalls;
   private long readCalls;
   private @Nullable String originTag;
+  private volatile Runnable beforeWriteCall = () -> {};
 
   private FakeSystem(String name, Clock clock) {
     this.name = name;
@@ -190,6 +191,15 @@ public final class FakeSystem {
       crashAfterWrites = afterWrites;
       crashBeforeApplying = beforeApplying;
     }
+    return this;
+  }
+
+  /**
+   * Runs {@code hook} at the start of every write call, outside the system's lock: to slow writes
+   * down or hold one at a chosen moment (e.g. with a latch) in concurrency tests.
+   */
+  public FakeSystem beforeEachWriteCall(Runnable hook) {
+    this.beforeWriteCall = hook;
     return this;
   }
 
@@ -545,6 +555,7 @@ public final class FakeSystem {
 
     @Override
     public List<WriteOutcome<T>> write(List<WriteRequest<T>> batch) {
+      beforeWriteCall.run();
       synchronized (lock) {
         writeCalls++;
         spend();
