@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Parses {@code /services/data/vXX.X/...} paths and query strings; knows which versions exist (reference §1). */
-public final class ApiPaths {
+final class ApiPaths {
   /** The oldest version the org still serves (21.0–30.0 are retired and answer 410). */
   public static final int OLDEST_SUPPORTED = 31;
   /** The latest GA version (Summer '26). */

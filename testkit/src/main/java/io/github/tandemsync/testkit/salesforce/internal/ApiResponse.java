@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param contentType the content type of a text body
  * @param headers extra response headers
  */
-public record ApiResponse(int status, @Nullable JsonNode json, @Nullable String text, String contentType, Map<String, String> headers) {
+record ApiResponse(int status, @Nullable JsonNode json, @Nullable String text, String contentType, Map<String, String> headers) {
 
   /** A JSON response. */
   public static ApiResponse json(int status, JsonNode body) {

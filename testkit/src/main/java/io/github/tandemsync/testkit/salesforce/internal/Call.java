@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * One REST call (top-level or a composite subrequest) after authentication: method, the path
  * segments after {@code /services/data/vXX.X/}, decoded query parameters, body and caller.
  */
-public final class Call {
+final class Call {
   final String method;
   final List<String> segments;
   final Map<String, String> params;

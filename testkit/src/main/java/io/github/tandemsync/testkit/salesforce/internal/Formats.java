@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Salesforce's wire formats for dates, datetimes and numbers (reference §4). */
-public final class Formats {
+final class Formats {
   /** Responses: UTC, milliseconds, offset without colon: {@code 2025-05-20T20:49:32.000+0000}. */
   private static final DateTimeFormatter REST_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx", Locale.ROOT)
       .withZone(ZoneOffset.UTC);

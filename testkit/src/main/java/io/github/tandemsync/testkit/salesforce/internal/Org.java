@@ -149,7 +149,7 @@ public final class Org {
   }
 
   /** The writer used by every API surface. */
-  public WriteEngine writes() {
+  WriteEngine writes() {
     return writes;
   }
 

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Routes REST calls under {@code /services/data/vXX.X/} and implements sObject rows, rows by
  * external id, describe, limits and the resource list (reference §6, §13, §15.3).
  */
-public final class RestApi {
+final class RestApi {
   final Org org;
   final ApiUsageTracker usage;
   final FaultInjector faults;

@@ -7,7 +7,7 @@ import java.util.List;
  * gets when it fails a whole request. Thrown inside the sandbox and rendered in the shape the
  * surface calls for (reference §12.1).
  */
-public final class SfError extends RuntimeException {
+final class SfError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String code;

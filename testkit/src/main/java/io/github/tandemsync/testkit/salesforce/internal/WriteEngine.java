@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * unique values, the standard objects' business rules (reference §15) and audit fields. Call under
  * the org lock.
  */
-public final class WriteEngine {
+final class WriteEngine {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern AUTO_NUMBER_DIGITS = Pattern.compile("\\{(0+)\\}");
 
