@@ -143,14 +143,22 @@ public final class ExchequerSandbox implements AutoCloseable {
     }
   }
 
-  private void grantReadOnly(Connection connection, boolean exists) throws SQLException {
+  /**
+   * The read-only login gets a fresh password on every start; SELECT on a company schema is granted
+   * when the schema is created, so one file database may hold several companies.
+   */
+  private void grantReadOnly(Connection connection, boolean companyExisted) throws SQLException {
+    boolean userExists = !Db.query(connection, "SELECT USER_NAME FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = ?",
+        READ_ONLY_USER).isEmpty();
     try (Statement statement = connection.createStatement()) {
-      if (exists) {
+      if (userExists) {
         statement.execute("ALTER USER " + READ_ONLY_USER + " SET PASSWORD '" + readOnlyPassword + "'");
       } else {
         statement.execute("CREATE USER " + READ_ONLY_USER + " PASSWORD '" + readOnlyPassword + "'");
-        statement.execute("GRANT SELECT ON SCHEMA [" + companyCode + "] TO " + READ_ONLY_USER);
         statement.execute("GRANT SELECT ON SCHEMA [common] TO " + READ_ONLY_USER);
+      }
+      if (!companyExisted) {
+        statement.execute("GRANT SELECT ON SCHEMA [" + companyCode + "] TO " + READ_ONLY_USER);
       }
     }
   }
@@ -168,6 +176,9 @@ public final class ExchequerSandbox implements AutoCloseable {
       String password = secret(16);
       Files.createDirectories(secretFile.toAbsolutePath().getParent());
       Files.writeString(secretFile, password, StandardCharsets.US_ASCII);
+      if (secretFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(secretFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      }
       return password;
     } catch (IOException e) {
       throw new ConfigurationException("Cannot keep the sandbox admin secret next to " + file.get(), e);

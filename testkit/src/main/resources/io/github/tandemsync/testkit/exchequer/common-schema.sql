@@ -1,8 +1,9 @@
 -- Exchequer SQL-edition shared schema: the company list (common.COMPANY, multi-record by RecPfix;
 -- 'C' rows are companies). CompanyCode1 is a length-prefixed binary string (first byte = length).
-CREATE SCHEMA [common];
+-- IF NOT EXISTS: a file database may hold several companies; this script runs on H2 only.
+CREATE SCHEMA IF NOT EXISTS [common];
 
-CREATE TABLE [common].[COMPANY] (
+CREATE TABLE IF NOT EXISTS [common].[COMPANY] (
   [PositionId] int IDENTITY NOT NULL,
   [RecPfix] varchar(1) DEFAULT '' NOT NULL,
   [CompanyCode1] binary(7) DEFAULT X'' NOT NULL,

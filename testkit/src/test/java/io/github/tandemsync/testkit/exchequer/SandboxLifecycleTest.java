@@ -67,6 +67,20 @@ class SandboxLifecycleTest {
       assertTrue(again.readOnlyJdbcUrl().startsWith("jdbc:h2:file:"));
       assertTrue(again.query().rows("SELECT TOP 1 acCode FROM [ZZZZ01].CUSTSUPP").size() == 1);
     }
+    try (ExchequerSandbox second = ExchequerSandbox.builder().companyCode("ACME02").demoCompany(false)
+        .file(Optional.of(file)).clock(Sandboxes.CLOCK).build().start()) {
+      assertEquals(0, second.query().count("CUSTSUPP"), "a second company in the same file");
+      assertEquals(2, second.query().rows("SELECT * FROM [common].[COMPANY]").size());
+      assertTrue(second.toolkit().accounts().add(Map.of("acCode", "OTHER1", "acCustSupp", "C")).ok());
+      try (java.sql.Connection connection = second.readOnlyDataSource().getConnection();
+          java.sql.Statement statement = connection.createStatement();
+          java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM [ZZZZ01].[CUSTSUPP]")) {
+        assertTrue(rows.next());
+        assertEquals(1, rows.getInt(1), "the read-only login reads both companies");
+      } catch (java.sql.SQLException e) {
+        throw new AssertionError(e);
+      }
+    }
   }
 
   @Test
