@@ -5,7 +5,6 @@ import static io.github.tandemsync.exchequer.Fixtures.prefixed;
 import static io.github.tandemsync.exchequer.Fixtures.row;
 
 import io.github.tandemsync.core.EntityType;
-import io.github.tandemsync.core.model.EntityTypes;
 import io.github.tandemsync.core.spi.Change;
 import io.github.tandemsync.testkit.exchequer.ExchequerSandbox;
 import java.util.HashMap;
@@ -167,9 +166,5 @@ final class Seed001Fixture implements AutoCloseable {
   public void close() {
     connector.close();
     sandbox.close();
-  }
-
-  static EntityType<?>[] types() {
-    return EntityTypes.all().toArray(EntityType<?>[]::new);
   }
 }

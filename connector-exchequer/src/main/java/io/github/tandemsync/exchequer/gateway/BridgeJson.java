@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -65,9 +64,7 @@ final class BridgeJson {
 
   static ToolkitRecord fromJson(JsonNode node) {
     ToolkitRecord.Builder builder = ToolkitRecord.builder();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       JsonNode value = field.getValue();
       if (field.getKey().equals("lines") && value.isArray()) {
         for (JsonNode line : value) {

@@ -2,7 +2,6 @@ package io.github.tandemsync.exchequer.gateway;
 
 import io.github.tandemsync.core.RetryableException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -221,9 +220,5 @@ final class ImporterLedger {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String read(InputStream in) throws IOException {
-    return new String(in.readAllBytes(), ImporterCsvFormat.CHARSET);
   }
 }

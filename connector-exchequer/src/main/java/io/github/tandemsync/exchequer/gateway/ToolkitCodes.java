@@ -57,9 +57,4 @@ final class ToolkitCodes {
   static Optional<String> transactionField(int code) {
     return Optional.ofNullable(TRANSACTION.get(code));
   }
-
-  /** Whether the code concerns a line rather than the header. */
-  static boolean isLineCode(int code) {
-    return (code >= 30100 && code <= 30150);
-  }
 }

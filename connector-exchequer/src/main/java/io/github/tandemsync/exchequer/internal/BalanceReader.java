@@ -64,7 +64,7 @@ final class BalanceReader implements ChangeReader<AccountBalances> {
         Decode.code(row.raw("thAcCode")).ifPresent(codes::add);
       }
       documents = Math.max(documents, cursor);
-      Watermark position = state(more ? "docs" : "next", cursor, documents, lastFull);
+      Watermark position = state("docs", cursor, documents, lastFull);
       changes.addAll(balances(accountsByCode(codes), position));
       if (more) {
         return new ChangePage<>(changes, position, true);
@@ -99,7 +99,7 @@ final class BalanceReader implements ChangeReader<AccountBalances> {
 
   private Watermark state(String phase, long cursor, long documents, Instant lastFull) {
     Map<String, String> values = new LinkedHashMap<>();
-    values.put("ph", phase.equals("next") ? "docs" : phase);
+    values.put("ph", phase);
     values.put("c", Long.toString(cursor));
     values.put("dc", Long.toString(documents));
     values.put("full", lastFull.toString());

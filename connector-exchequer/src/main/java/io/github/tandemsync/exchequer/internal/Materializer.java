@@ -8,7 +8,6 @@ import io.github.tandemsync.core.spi.MappingCustomizer;
 import io.github.tandemsync.core.spi.SyncError;
 import io.github.tandemsync.core.spi.Watermark;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,9 +72,5 @@ final class Materializer<T> {
     String text = problem == null ? "" : problem;
     return text.startsWith(entity + " " + item.nativeId()) ? text
         : entity + " " + item.nativeId() + " (Exchequer " + item.source().type() + "): " + text;
-  }
-
-  static Optional<String> none() {
-    return Optional.empty();
   }
 }

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Builds the reader of each entity type the connector reads, with its watermark strategy. */
@@ -329,10 +328,5 @@ public final class Readers {
   private static List<String> prefixes(List<String> ids, char separator) {
     return ids.stream().map(id -> id.indexOf(separator) > 0 ? id.substring(0, id.indexOf(separator)) : id)
         .map(id -> Decode.upper(id.strip())).distinct().toList();
-  }
-
-  /** Filters applied to CUSTSUPP selects of balance and account readers. */
-  public Consumer<Select> ledgerFilter() {
-    return this::ledgers;
   }
 }
