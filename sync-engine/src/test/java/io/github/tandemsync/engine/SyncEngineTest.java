@@ -557,4 +557,21 @@ class SyncEngineTest {
       assertTrue(h.crmByCode("R1").isPresent());
     }
   }
+
+  @Test
+  void aSourceThatLostItsDeleteHistoryIsReconciledByKeySets() {
+    try (Harness h = new Harness().flow(b -> b.deletes(DeletePolicy.propagate()))) {
+      String keep = h.erp.userPut(EntityTypes.ACCOUNT, null, account("K1", "Kept"));
+      String gone = h.erp.userPut(EntityTypes.ACCOUNT, null, account("G1", "Gone"));
+      h.run();
+      h.erp.userDelete(EntityTypes.ACCOUNT, gone);
+      h.erp.userPut(EntityTypes.ACCOUNT, keep, account("K1", "Kept and edited"));
+      h.erp.loseHistory(); // the delete is no longer reported by the change stream
+      RunReport report = h.run();
+      assertEquals(RunReport.Status.COMPLETED, report.status(), report.detail().orElse(""));
+      assertTrue(h.crmByCode("G1").isEmpty(), "the reconciliation found the delete");
+      assertEquals("Kept and edited", h.crmByCode("K1").orElseThrow().name(), "reading resumed after reconciling");
+      assertEquals(0, h.run().writes());
+    }
+  }
 }

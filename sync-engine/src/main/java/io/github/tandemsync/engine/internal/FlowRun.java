@@ -6,6 +6,7 @@ import io.github.tandemsync.core.BudgetExhaustedException;
 import io.github.tandemsync.core.InvalidRecordException;
 import io.github.tandemsync.core.spi.Change;
 import io.github.tandemsync.core.spi.ChangePage;
+import io.github.tandemsync.core.spi.ChangeHistoryLostException;
 import io.github.tandemsync.core.spi.ChangeReader;
 import io.github.tandemsync.core.spi.FieldSet;
 import io.github.tandemsync.core.spi.RecordWriter;
@@ -180,7 +181,17 @@ final class FlowRun<T> {
         return;
       }
       Watermark from = position;
-      ChangePage<T> page = withReadRetry("read " + connector, () -> reader.read(from, flow.batchSize()));
+      ChangePage<T> page;
+      try {
+        page = withReadRetry("read " + connector, () -> reader.read(from, flow.batchSize()));
+      } catch (ChangeHistoryLostException lost) {
+        // the source cannot tell what was deleted since the watermark: compare key sets instead
+        LOG.warn("flow {}: {} lost its change history ({}); reconciling key sets", flow.name(), connector, lost.getMessage());
+        reconcile(side);
+        commit(StateChanges.forFlow(flow.name()).watermark(changeStream(side), lost.resumeAt()));
+        position = lost.resumeAt();
+        continue;
+      }
       StateChanges.Builder changes = StateChanges.forFlow(flow.name());
       for (Change<T> change : page.changes()) {
         counts.get(side).read++;
@@ -226,7 +237,15 @@ final class FlowRun<T> {
     if (last.isPresent() && last.get().plus(flow.reconcileEvery().get()).isAfter(now)) {
       return;
     }
-    ChangeReader<T> reader = readers.get(side).get();
+    reconcile(side);
+    if (!stopping.getAsBoolean()) {
+      commit(StateChanges.forFlow(flow.name()).watermark(stream, Watermark.of(now.toString())));
+    }
+  }
+
+  /** Stages a delete for every record linked on {@code side} that its connector no longer has. */
+  private void reconcile(Side side) {
+    ChangeReader<T> reader = readers.get(side).orElseThrow();
     String after = "";
     long checked = 0;
     while (!stopping.getAsBoolean()) {
@@ -258,9 +277,6 @@ final class FlowRun<T> {
       }
       checked += ids.size();
       services.listeners().progress(new Progress(flow.name(), Progress.Phase.RECONCILE, Optional.of(flow.connector(side)), checked, Optional.empty()));
-    }
-    if (!stopping.getAsBoolean()) {
-      commit(StateChanges.forFlow(flow.name()).watermark(stream, Watermark.of(now.toString())));
     }
   }
 

@@ -89,6 +89,7 @@ public final class FakeSystem {
   private long readCalls;
   private @Nullable String originTag;
   private volatile Runnable beforeWriteCall = () -> {};
+  private boolean historyLost;
 
   private FakeSystem(String name, Clock clock) {
     this.name = name;
@@ -200,6 +201,19 @@ public final class FakeSystem {
    */
   public FakeSystem beforeEachWriteCall(Runnable hook) {
     this.beforeWriteCall = hook;
+    return this;
+  }
+
+  /**
+   * Purges the delete log, as a source with a bounded delete history does: deletes made so far can
+   * no longer be reported, and the next read after a watermark answers
+   * {@link io.github.tandemsync.core.spi.ChangeHistoryLostException}.
+   */
+  public FakeSystem loseHistory() {
+    synchronized (lock) {
+      deletions.values().forEach(List::clear);
+      historyLost = true;
+    }
     return this;
   }
 
@@ -452,6 +466,10 @@ public final class FakeSystem {
       synchronized (lock) {
         readCalls++;
         spend();
+        if (historyLost && !after.isInitial()) {
+          historyLost = false;
+          throw new io.github.tandemsync.core.spi.ChangeHistoryLostException(name + " purged its delete log after " + after.value(), after);
+        }
         // one ordered stream: (changedAt, id) of live rows and deletions
         record Item(Instant at, String id, @Nullable Row row) {}
         List<Item> items = new ArrayList<>();
