@@ -213,8 +213,8 @@ public final class ImporterCsvGateway implements ExchequerWriteGateway {
     ToolkitRecord account = request.record().toBuilder().set("acAltCode", key).build();
     String code = account.text("acCode").orElse("").toUpperCase(Locale.ROOT);
     Optional<ToolkitRecord> stored = lookups.accountByAltCode(key);
-    String ledgerKey = "CU:" + code;
-    Optional<ImporterLedger.Entry> entry = ledger.latest(ledgerKey);
+    // Our own earlier file for this key, whatever account code it carried.
+    Optional<ImporterLedger.Entry> entry = ledger.latest("CU:" + key);
     if (stored.isPresent()) {
       return Plan.decided(success(key, stored.get(), entry.isPresent()));
     }
@@ -224,15 +224,18 @@ public final class ImporterCsvGateway implements ExchequerWriteGateway {
     } catch (ImporterCsvFormat.Rejection e) {
       return Plan.decided(e.result(key));
     }
-    if (entry.isPresent() && ownedBy(entry.get(), key)) {
-      Optional<Plan> known = known(key, ledgerKey, entry.get(), ImporterLedger.hash(List.of(row)), true);
+    if (entry.isPresent()) {
+      Optional<Plan> known = known(key, entry.get(), ImporterLedger.hash(List.of(row)), true);
       if (known.isPresent()) {
         return known.get();
       }
-    } else if (entry.isPresent() && ImporterLedger.isPending(entry.get())) {
+    }
+    Optional<ImporterLedger.Entry> sameCodeWaiting = ledger.latest("CUCODE:" + code)
+        .filter(other -> !other.key().equals(key) && ImporterLedger.isPending(other));
+    if (sameCodeWaiting.isPresent()) {
       return Plan.decided(new GatewayResult(GatewayResult.Status.RETRYABLE, key, GatewayResult.PENDING_CODE,
-          "account code " + code + " is waiting in " + entry.get().file() + " for another record", Optional.of("acCode"),
-          Optional.empty(), Optional.empty()));
+          "account code " + code + " is waiting in " + sameCodeWaiting.get().file() + " for another record",
+          Optional.of("acCode"), Optional.empty(), Optional.empty()));
     }
     Optional<ToolkitRecord> sameCode = code.isEmpty() ? Optional.empty() : lookups.accountByCode(code);
     if (sameCode.isPresent()) {
@@ -250,8 +253,7 @@ public final class ImporterCsvGateway implements ExchequerWriteGateway {
     }
     ToolkitRecord transaction = request.record().toBuilder().set("thLongYourRef", key).build();
     String docType = transaction.text("thDocType").orElse("").toUpperCase(Locale.ROOT);
-    String ledgerKey = "TH:" + key;
-    Optional<ImporterLedger.Entry> entry = ledger.latest(ledgerKey);
+    Optional<ImporterLedger.Entry> entry = ledger.latest("TH:" + key);
     Optional<ToolkitRecord> stored = docType.isEmpty() ? Optional.empty() : lookups.transaction(docType, key);
     if (stored.isPresent()) {
       return Plan.decided(success(key, stored.get(), entry.isPresent()));
@@ -263,7 +265,7 @@ public final class ImporterCsvGateway implements ExchequerWriteGateway {
       return Plan.decided(e.result(key));
     }
     if (entry.isPresent()) {
-      Optional<Plan> known = known(key, ledgerKey, entry.get(), ImporterLedger.hash(rows), false);
+      Optional<Plan> known = known(key, entry.get(), ImporterLedger.hash(rows), false);
       if (known.isPresent()) {
         return known.get();
       }
@@ -272,8 +274,8 @@ public final class ImporterCsvGateway implements ExchequerWriteGateway {
   }
 
   /** The standing of a key we wrote before: failed (same content), pending, or lost; empty to write again. */
-  private Optional<Plan> known(String key, String ledgerKey, ImporterLedger.Entry entry, String hash, boolean account) {
-    List<ImporterLedger.Failure> failures = ledger.failures(ledgerKey, entry);
+  private Optional<Plan> known(String key, ImporterLedger.Entry entry, String hash, boolean account) {
+    List<ImporterLedger.Failure> failures = ledger.failures(entry);
     if (!failures.isEmpty()) {
       if (!entry.hash().equals(hash)) {
         return Optional.empty();
@@ -296,17 +298,6 @@ public final class ImporterCsvGateway implements ExchequerWriteGateway {
     return Optional.of(Plan.decided(GatewayResult.failure(key, UNCONFIRMED, "the Importer processed " + entry.file()
         + " but the record is neither in Exchequer nor in " + ImporterLedger.LOG + " (deleted since?)",
         Optional.empty(), Optional.empty())));
-  }
-
-  private static boolean ownedBy(ImporterLedger.Entry entry, String key) {
-    try {
-      String text = new String(Files.readAllBytes(entry.path()), ImporterCsvFormat.CHARSET);
-      List<List<String>> records = ImporterCsvFormat.parse(text);
-      List<String> record = records.get(entry.recordNumber() - 1);
-      return record.size() == ImporterCsvFormat.CU.size() + 1 && record.get(record.size() - 1).equals(key);
-    } catch (IOException | IndexOutOfBoundsException e) {
-      return false;
-    }
   }
 
   private GatewayResult success(String key, ToolkitRecord stored, boolean ours) {

@@ -30,8 +30,12 @@ final class ImporterLedger {
   static final String PROCESSED = "processed";
   static final String LOG = "Importer.log";
 
-  /** One record we wrote: its key, the file and record number, and a hash of its content. */
-  record Entry(String type, String key, String file, int recordNumber, String hash, Path path) {}
+  /**
+   * One record we wrote: its idempotency key (AltCode for CU, LongYrRef for TH), the key the
+   * Importer logs it under (CustCode for CU, LongYrRef for TH), the file and record number, and a
+   * hash of its content.
+   */
+  record Entry(String type, String key, String logKey, String file, int recordNumber, String hash, Path path) {}
 
   /** One failure line of Importer.log. */
   record Failure(String file, int recordNumber, String recordType, String key, int code, String message) {}
@@ -72,7 +76,8 @@ final class ImporterLedger {
           // Moved to processed/: same content, new place.
           parsed.put(name, file);
           for (List<Entry> list : entries.values()) {
-            list.replaceAll(e -> e.file().equals(name) ? new Entry(e.type(), e.key(), e.file(), e.recordNumber(), e.hash(), file) : e);
+            list.replaceAll(e -> e.file().equals(name)
+                ? new Entry(e.type(), e.key(), e.logKey(), e.file(), e.recordNumber(), e.hash(), file) : e);
           }
           continue;
         }
@@ -95,20 +100,23 @@ final class ImporterLedger {
       List<String> record = records.get(i);
       String type = record.isEmpty() ? "" : record.get(0);
       if (type.equals("CU") && record.size() > 1) {
-        add(new Entry("CU", record.get(1), name, i + 1, hash(List.of(record)), file));
+        String altCode = record.get(record.size() - 1);
+        Entry entry = new Entry("CU", altCode, record.get(1), name, i + 1, hash(List.of(record)), file);
+        add("CU:" + altCode, entry);
+        add("CUCODE:" + record.get(1), entry);
       } else if (type.equals("TH") && record.size() > 5) {
         List<List<String>> whole = new ArrayList<>();
         whole.add(record);
         for (int j = i + 1; j < records.size() && records.get(j).get(0).equals("TL"); j++) {
           whole.add(records.get(j));
         }
-        add(new Entry("TH", record.get(5), name, i + 1, hash(whole), file));
+        add("TH:" + record.get(5), new Entry("TH", record.get(5), record.get(5), name, i + 1, hash(whole), file));
       }
     }
   }
 
-  private void add(Entry entry) {
-    entries.computeIfAbsent(entry.type() + ":" + entry.key(), k -> new ArrayList<>()).add(entry);
+  private void add(String key, Entry entry) {
+    entries.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
   }
 
   private void readLog() throws IOException {
@@ -164,7 +172,10 @@ final class ImporterLedger {
     }
   }
 
-  /** The latest file entry for a key ({@code CU:code} or {@code TH:longYourRef}). */
+  /**
+   * The latest file entry for a key: {@code CU:altCode} (our key), {@code CUCODE:custCode} (any
+   * record with that account code) or {@code TH:longYourRef}.
+   */
   synchronized Optional<Entry> latest(String key) {
     List<Entry> list = entries.get(key);
     if (list == null || list.isEmpty()) {
@@ -179,10 +190,10 @@ final class ImporterLedger {
     return Optional.of(latest);
   }
 
-  /** The Importer's failures for the records of {@code entry}'s file with this key, first one first. */
-  synchronized List<Failure> failures(String key, Entry entry) {
+  /** The Importer's failures of {@code entry}'s record in its file, first one first. */
+  synchronized List<Failure> failures(Entry entry) {
     List<Failure> found = new ArrayList<>();
-    for (Failure failure : failures.getOrDefault(key, List.of())) {
+    for (Failure failure : failures.getOrDefault(entry.type() + ":" + entry.logKey(), List.of())) {
       if (failure.file().equals(entry.file())) {
         found.add(failure);
       }
