@@ -1,5 +1,6 @@
 package io.github.tandemsync.exchequer.internal;
 
+import io.github.tandemsync.core.ConfigurationException;
 import io.github.tandemsync.core.InvalidRecordException;
 import io.github.tandemsync.core.RetryableException;
 import io.github.tandemsync.core.TandemException;
@@ -44,7 +45,8 @@ final class Materializer<T> {
     } catch (InvalidRecordException e) {
       return Change.invalid(item.nativeId(), new SyncError("EXQ-INVALID-DATA", describe(item, e.getMessage()),
           e.field(), false), position);
-    } catch (RetryableException e) {
+    } catch (RetryableException | ConfigurationException e) {
+      // The system or the setup failed, not this record: fail the read, not the record.
       throw e;
     } catch (TandemException | IllegalArgumentException | IllegalStateException | ArithmeticException e) {
       LOG.debug("mapping {} {} failed", entity, item.nativeId(), e);
@@ -60,6 +62,8 @@ final class Materializer<T> {
       } catch (InvalidRecordException e) {
         return Change.invalid(item.nativeId(), new SyncError("EXQ-CUSTOMIZER", describe(item, e.getMessage()), e.field(),
             false), position);
+      } catch (RetryableException e) {
+        throw e;
       } catch (RuntimeException e) {
         return Change.invalid(item.nativeId(), SyncError.permanent("EXQ-CUSTOMIZER", describe(item,
             customizer.getClass().getName() + " failed: " + e)), position);
