@@ -677,7 +677,10 @@ final class DemoCompany {
         at(day, (c, t) -> check(engine.documents.payment(c, "SRF", customer.code(), t.toLocalDate(),
             money(5 + random.nextInt(120)), customer.currency(), List.of(), "SARAH", t), "refund"));
       } else {
-        at(day, (c, t) -> openOrder(c, t, customer, true));
+        // Orders that stay open: picked in part, or held for a query (held orders are never progressed).
+        boolean held = random.nextBoolean();
+        int hold = held ? (random.nextBoolean() ? 1 : 34) : 0;
+        at(day, (c, t) -> openOrder(c, t, customer, !held, hold));
       }
     }
   }
@@ -697,7 +700,7 @@ final class DemoCompany {
 
   private void orderToInvoice(Customer customer, LocalDate day, boolean viaDelivery) {
     at(day, (connection, time) -> {
-      String order = openOrder(connection, time, customer, false);
+      String order = openOrder(connection, time, customer, false, 0);
       if (viaDelivery) {
         deliverAndInvoice(order, customer, time);
       } else {
@@ -793,9 +796,12 @@ final class DemoCompany {
     return quote.ourRef();
   }
 
-  private String openOrder(Connection connection, LocalDateTime time, Customer customer, boolean picking)
+  private String openOrder(Connection connection, LocalDateTime time, Customer customer, boolean picking, int holdFlag)
       throws SQLException {
     Map<String, Object> header = header("SOR", customer, time, lines(customer, time, picking));
+    if (holdFlag != 0) {
+      header.put("thHoldFlag", holdFlag);
+    }
     ToolkitResult order = engine.documents.add(connection, header, Set.of("SOR"), "SARAH", time);
     check(order, "order");
     return order.ourRef();
@@ -877,7 +883,7 @@ final class DemoCompany {
     if (random.nextInt(100) < 30 && !type.startsWith("SJ")) {
       header.put("thLongYourRef", "CRM-" + (100_000 + random.nextInt(900_000)));
     }
-    if (random.nextInt(100) < 8 && (type.equals("SOR") || type.equals("SQU"))) {
+    if (random.nextInt(100) < 8 && type.equals("SQU")) {
       header.put("thHoldFlag", random.nextBoolean() ? 1 : 33);
     }
     if (random.nextInt(100) < 15) {
