@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.HashMap;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 
 /** Small JDBC helper over the sandbox's admin connection: rows as maps keyed by declared column name. */
 final class Db {
@@ -230,9 +229,5 @@ final class Db {
   static byte[] bytes(Map<String, Object> row, String column) {
     Object value = row.get(column);
     return value == null ? new byte[0] : (byte[]) value;
-  }
-
-  static @Nullable Object raw(Map<String, Object> row, String column) {
-    return row.get(column);
   }
 }

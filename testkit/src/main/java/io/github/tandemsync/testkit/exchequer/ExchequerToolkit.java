@@ -57,7 +57,7 @@ public final class ExchequerToolkit {
    * @return the stock operations
    */
   public ToolkitStock stock() {
-    return new ToolkitStock(engine, operator);
+    return new ToolkitStock(engine);
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class ToolkitStock {
   private final ToolkitEngine engine;
 
-  ToolkitStock(ToolkitEngine engine, String operator) {
+  ToolkitStock(ToolkitEngine engine) {
     this.engine = engine;
   }
 
