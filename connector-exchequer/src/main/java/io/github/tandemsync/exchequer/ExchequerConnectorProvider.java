@@ -52,6 +52,16 @@ public final class ExchequerConnectorProvider implements ConnectorProvider {
 
   @Override
   public Connector create(String name, Map<String, String> settings) {
+    return builder(name, settings).build();
+  }
+
+  /**
+   * A builder configured from plain settings, for callers that add to it before building (e.g. an
+   * integration registering its own mapping customizers).
+   *
+   * @throws ConfigurationException naming the bad or missing key
+   */
+  public static ExchequerConnector.Builder builder(String name, Map<String, String> settings) {
     for (String key : settings.keySet()) {
       if (!KEYS.contains(key) && !key.matches("currency\\.[0-9]{1,2}")) {
         throw new ConfigurationException("unknown Exchequer connector setting '" + key + "'");
@@ -75,7 +85,7 @@ public final class ExchequerConnectorProvider implements ConnectorProvider {
           .build());
       default -> throw new ConfigurationException("setting 'gateway' must be none, bridge or importer, was '" + gateway + "'");
     }
-    return builder.build();
+    return builder;
   }
 
   private static ExchequerOptions options(Map<String, String> settings) {

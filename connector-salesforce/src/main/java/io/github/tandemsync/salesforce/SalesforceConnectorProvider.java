@@ -58,6 +58,16 @@ public final class SalesforceConnectorProvider implements ConnectorProvider {
 
   @Override
   public Connector create(String name, Map<String, String> settings) {
+    return builder(name, settings).build();
+  }
+
+  /**
+   * A builder configured from plain settings, for callers that add to it before building (e.g. an
+   * integration registering its own mapping customizers).
+   *
+   * @throws ConfigurationException naming the bad or missing key
+   */
+  public static SalesforceConnector.Builder builder(String name, Map<String, String> settings) {
     Settings s = new Settings(settings);
     SalesforceConnector.Builder b = SalesforceConnector.builder().name(name);
     s.get("loginUrl").ifPresent(v -> b.loginUrl(s.uri("loginUrl", v)));
@@ -84,7 +94,7 @@ public final class SalesforceConnectorProvider implements ConnectorProvider {
     s.get("queryBatchSize").ifPresent(v -> b.queryBatchSize((int) s.number("queryBatchSize", v)));
     s.get("changeSafetyLag").ifPresent(v -> b.changeSafetyLag(s.duration("changeSafetyLag", v)));
     s.get("changeOverlap").ifPresent(v -> b.changeOverlap(s.duration("changeOverlap", v)));
-    return b.build();
+    return b;
   }
 
   private static SalesforceAuth auth(Settings s) {

@@ -239,4 +239,24 @@ class WritingTest {
       assertEquals(2, f.sandbox.data().list("OrderItem").size());
     }
   }
+
+  @Test
+  void anAccountMarkedAsACustomerInSalesforceReadsAsACustomerBeforeItHasAnErpCode() {
+    try (SandboxFixture f = new SandboxFixture(77L)) {
+      SalesforceConnector c = f.started(f.connector().entities(EntityTypes.ACCOUNT));
+      String prospect = f.sandbox.data().insert("Account", Map.of("Name", "Maybe Ltd", "Type", "Prospect"));
+      String customer = f.sandbox.data().insert("Account", Map.of("Name", "Signed Ltd", "Type", "Customer - Channel"));
+      Map<String, Account> read = c.reader(EntityTypes.ACCOUNT).orElseThrow().fetch(List.of(prospect, customer)).stream()
+          .collect(Collectors.toMap(ch -> ch.nativeId(), ch -> ch.value().orElseThrow()));
+      assertEquals(AccountRole.PROSPECT, read.get(prospect).role());
+      assertEquals(AccountRole.CUSTOMER, read.get(customer).role());
+      assertTrue(read.get(customer).code().isEmpty(), "no ERP code yet");
+      // converting the prospect: the role is written as the account Type
+      Account converted = read.get(prospect).toBuilder().role(AccountRole.CUSTOMER).build();
+      WriteOutcome<Account> out = c.writer(EntityTypes.ACCOUNT).orElseThrow()
+          .write(List.of(WriteRequest.update(prospect, converted, Set.of("role"), "conv-1"))).get(0);
+      assertTrue(out.isSuccess(), () -> out.error().toString());
+      assertEquals(Optional.of("Customer - Direct"), f.sandbox.data().find(prospect).orElseThrow().string("Type"));
+    }
+  }
 }

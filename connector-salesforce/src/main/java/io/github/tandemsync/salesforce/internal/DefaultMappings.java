@@ -85,6 +85,9 @@ final class DefaultMappings {
         code -> CUSTOMER_PREFIX + code, DefaultMappings::accountCodeFromExternalId);
   }
 
+  /** Account {@code Type} picklist values written for each role (standard values). */
+  static final Map<String, String> ACCOUNT_TYPE = Map.of("CUSTOMER", "Customer - Direct", "SUPPLIER", "Other", "PROSPECT", "Prospect");
+
   static EntityMapping<Account> account() {
     String o = "Account";
     return EntityMapping.builder(EntityTypes.ACCOUNT, o)
@@ -94,21 +97,23 @@ final class DefaultMappings {
             return Optional.empty();
           }
           return Optional.of(("SUPPLIER".equals(Paths.get(c, "role").asText()) ? SUPPLIER_PREFIX : CUSTOMER_PREFIX) + code);
-        }, List.of(ERP_ID), List.of("code", "role"), (row, c) -> {
+        }, List.of(ERP_ID, "Type"), List.of("code", "role"), (row, c) -> {
           String extId = row.text(ERP_ID);
           if (extId.startsWith(CUSTOMER_PREFIX)) {
             c.put("role", "CUSTOMER").put("code", extId.substring(2));
           } else if (extId.startsWith(SUPPLIER_PREFIX)) {
             c.put("role", "SUPPLIER").put("code", extId.substring(2));
           } else {
-            // Not in the ERP yet: a prospect keyed by its Salesforce Id.
-            c.put("role", "PROSPECT");
+            // Not in the ERP yet, keyed by its Salesforce Id: a customer once a user marks it as one (Type "Customer ..."),
+            // which is what lets it be created in the ERP; a prospect otherwise.
+            c.put("role", row.text("Type").toLowerCase(java.util.Locale.ROOT).startsWith("customer") ? "CUSTOMER" : "PROSPECT");
           }
         })
         .lookup("code", ERP_ID, v -> CUSTOMER_PREFIX + v)
         .lookup("code", ERP_ID, v -> SUPPLIER_PREFIX + v)
         .lookup("code", "AccountNumber", Function.identity())
         .field(text("Name", "name"))
+        .field(computed("Type", List.of("role"), c -> F.textNode(ACCOUNT_TYPE.getOrDefault(Paths.get(c, "role").asText(""), "Prospect"))))
         .field(text("AccountNumber", "code").writeOnly())
         .field(street("BillingStreet", "billingAddress"))
         .field(text("BillingCity", "billingAddress.town"))
