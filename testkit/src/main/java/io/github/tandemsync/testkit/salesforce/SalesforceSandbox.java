@@ -5,6 +5,7 @@ import io.github.tandemsync.testkit.salesforce.internal.ApiUsageTracker;
 import io.github.tandemsync.testkit.salesforce.internal.AuthService;
 import io.github.tandemsync.testkit.salesforce.internal.FaultInjector;
 import io.github.tandemsync.testkit.salesforce.internal.Org;
+import io.github.tandemsync.testkit.salesforce.internal.OrgFile;
 import io.github.tandemsync.testkit.salesforce.internal.SandboxConfig;
 import io.github.tandemsync.testkit.salesforce.internal.SandboxDataImpl;
 import io.github.tandemsync.testkit.salesforce.internal.SandboxServer;
@@ -36,8 +37,11 @@ import java.util.Set;
  * }
  * }</pre>
  *
+ * <p>With {@link Builder#persistTo(Path)} the org survives restarts: {@link #start()} restores it
+ * from the file when it exists, {@link #checkpoint()} and {@link #close()} save it.
+ *
  * <p>Thread-safe. Not a production server: it binds the loopback interface only, keeps everything
- * in memory and speaks plain HTTP.
+ * in memory (unless persisted) and speaks plain HTTP.
  */
 public final class SalesforceSandbox implements AutoCloseable {
   private final Org org;
@@ -46,13 +50,26 @@ public final class SalesforceSandbox implements AutoCloseable {
   private final AuthService auth;
   private final SandboxServer server;
   private final SandboxData data;
+  private final Optional<OrgFile> orgFile;
+  /** Guarded by this. */
+  private Lifecycle lifecycle = Lifecycle.BUILT;
+  private volatile boolean restored;
 
-  private SalesforceSandbox(SandboxConfig config) {
+  /** Where the sandbox is in its life; decides whether saving could overwrite an org not yet restored. */
+  private enum Lifecycle {
+    BUILT,
+    STARTED,
+    RESTORE_FAILED,
+    CLOSED
+  }
+
+  private SalesforceSandbox(SandboxConfig config, Optional<Path> persistFile) {
     this.org = new Org(config);
     this.usage = new ApiUsageTracker(config.clock(), config.dailyApiLimit());
     this.auth = new AuthService(org, faults);
     this.server = new SandboxServer(org, usage, faults, auth);
     this.data = new SandboxDataImpl(org);
+    this.orgFile = persistFile.map(file -> new OrgFile(file, org, auth, usage));
   }
 
   /** A builder with Salesforce-like defaults: 15,000 calls a day, system UTC clock, 2-hour sessions. */
@@ -63,11 +80,83 @@ public final class SalesforceSandbox implements AutoCloseable {
   /**
    * Starts serving on an ephemeral port of 127.0.0.1. Calling it again does nothing.
    *
+   * <p>With {@link Builder#persistTo(Path)} and an existing file, the saved org is restored first
+   * (metadata is deployed by {@link Builder#build()}, then the data is restored): records, the
+   * recycle bin, the delete log, ids, credentials and the API usage window continue where the saved
+   * org left them. Credentials registered before {@code start()} are applied on top of the restored
+   * ones. Access tokens and query cursors are not restored: clients re-authenticate, as after a
+   * session expiry.
+   *
    * @return this sandbox
+   * @throws ConfigurationException when the file cannot be read, is corrupt, has an unknown format
+   *     version, or holds records of an object or field the deployed metadata no longer defines
+   * @throws IllegalStateException when records were written through {@link #data()} before {@code
+   *     start()} while a saved org is to be restored (they would be lost), or after a failed restore
    */
-  public SalesforceSandbox start() {
+  public synchronized SalesforceSandbox start() {
+    switch (lifecycle) {
+      case STARTED:
+        return this;
+      case RESTORE_FAILED:
+        throw new IllegalStateException("the Salesforce sandbox could not restore its saved org; build a new sandbox");
+      case CLOSED:
+        throw new IllegalStateException("the Salesforce sandbox is closed");
+      default:
+        break;
+    }
+    if (orgFile.isPresent() && orgFile.get().exists()) {
+      try {
+        orgFile.get().restore();
+        restored = true;
+      } catch (RuntimeException e) {
+        // The file stays untouched: close() must not overwrite it with an empty org.
+        lifecycle = Lifecycle.RESTORE_FAILED;
+        throw e;
+      }
+    }
+    auth.live();
     server.start();
+    lifecycle = Lifecycle.STARTED;
     return this;
+  }
+
+  /**
+   * Whether {@link #start()} restored the org from the {@link Builder#persistTo(Path)} file, e.g. to
+   * seed demo data only on the first run.
+   *
+   * @return true when the org was restored
+   */
+  public boolean restored() {
+    return restored;
+  }
+
+  /**
+   * Saves the org to the {@link Builder#persistTo(Path)} file: written to a temporary file in the same
+   * folder, forced to disk, then renamed over the file atomically, so a crash leaves either the
+   * previous or the new org. The snapshot is consistent while API calls continue. The file holds
+   * registered client secrets and refresh tokens and is created owner-only where the file system
+   * supports it.
+   *
+   * @throws IllegalStateException without {@code persistTo}, or when saving now would overwrite a saved
+   *     org that has not been restored (before {@link #start()}, or after a failed restore)
+   * @throws ConfigurationException when the folder cannot be written
+   * @throws io.github.tandemsync.core.RetryableException on other I/O failures (the previous file is
+   *     intact)
+   */
+  public void checkpoint() {
+    OrgFile file = orgFile.orElseThrow(() -> new IllegalStateException(
+        "the Salesforce sandbox has no file to save to: configure SalesforceSandbox.builder().persistTo(file)"));
+    synchronized (this) {
+      if (lifecycle == Lifecycle.RESTORE_FAILED) {
+        throw new IllegalStateException("the Salesforce sandbox could not restore the org saved in " + file.path()
+            + "; refusing to overwrite it");
+      }
+      if (lifecycle == Lifecycle.BUILT && file.exists()) {
+        throw new IllegalStateException("the Salesforce sandbox is not started: the org saved in " + file.path()
+            + " is restored by start(); saving now would overwrite it");
+      }
+    }
+    file.checkpoint();
   }
 
   /**
@@ -219,10 +308,28 @@ public final class SalesforceSandbox implements AutoCloseable {
     usage.reset();
   }
 
-  /** Stops the server. Records are discarded with the sandbox. */
+  /**
+   * Stops the server. With {@link Builder#persistTo(Path)} the org is then saved (see {@link
+   * #checkpoint()}) unless that would overwrite a saved org that was never restored; otherwise
+   * records are discarded with the sandbox. Calling it again does nothing.
+   *
+   * @throws ConfigurationException or {@link io.github.tandemsync.core.RetryableException} when
+   *     the final save fails (the server is stopped regardless)
+   */
   @Override
   public void close() {
+    boolean save;
+    synchronized (this) {
+      if (lifecycle == Lifecycle.CLOSED) {
+        return;
+      }
+      save = orgFile.isPresent() && (lifecycle == Lifecycle.STARTED || lifecycle == Lifecycle.BUILT && !orgFile.get().exists());
+      lifecycle = Lifecycle.CLOSED;
+    }
     server.close();
+    if (save) {
+      orgFile.get().checkpoint();
+    }
   }
 
   private static String req(String value, String name) {
@@ -243,6 +350,7 @@ public final class SalesforceSandbox implements AutoCloseable {
     private Duration queryCursorLifetime = Duration.ofDays(2);
     private boolean shortQueryPages;
     private Duration sessionTimeout = Duration.ofHours(2);
+    private Optional<Path> persistFile = Optional.empty();
 
     private Builder() {}
 
@@ -348,6 +456,23 @@ public final class SalesforceSandbox implements AutoCloseable {
     }
 
     /**
+     * Keeps the org in a JSON file across restarts, for demos that continue where the last run
+     * stopped: {@link SalesforceSandbox#start()} restores the org when the file exists, {@link
+     * SalesforceSandbox#checkpoint()} and {@link SalesforceSandbox#close()} save it atomically. The
+     * saved org's ids, tokens and org id continue its own sequence whatever {@link #seed(long)} says;
+     * the seed still drives Bulk result order, short pages and faults. Metadata is deployed from
+     * {@link #deployMetadata(Path)} on every build, so the folders must still define every object and
+     * field holding saved values.
+     *
+     * @param file the file (its folder is created when missing)
+     * @return this builder
+     */
+    public Builder persistTo(Path file) {
+      this.persistFile = Optional.of(Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /**
      * Builds the sandbox (not started yet).
      *
      * @return the sandbox
@@ -355,7 +480,7 @@ public final class SalesforceSandbox implements AutoCloseable {
      */
     public SalesforceSandbox build() {
       return new SalesforceSandbox(new SandboxConfig(seed, dailyApiLimit, clock, metadata, allowUsernamePassword, queryCursorLifetime,
-          shortQueryPages, sessionTimeout));
+          shortQueryPages, sessionTimeout), persistFile);
     }
   }
 }

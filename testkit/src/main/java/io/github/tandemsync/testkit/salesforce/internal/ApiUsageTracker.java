@@ -100,6 +100,34 @@ public final class ApiUsageTracker {
     calls.clear();
   }
 
+  /** The rolling window, for a checkpoint: calls per second, oldest first. */
+  synchronized List<SavedOrg.UsageSecond> saveWindow() {
+    prune(clock.instant().getEpochSecond());
+    List<SavedOrg.UsageSecond> seconds = new ArrayList<>(window.size());
+    window.forEach(second -> seconds.add(new SavedOrg.UsageSecond(second[0], second[1])));
+    return seconds;
+  }
+
+  /**
+   * Replaces the rolling window with a saved one; the per-kind counts, the total and the call log
+   * describe this run and start empty.
+   */
+  synchronized void restoreWindow(List<SavedOrg.UsageSecond> seconds) {
+    window.clear();
+    windowCount = 0;
+    long previous = Long.MIN_VALUE;
+    for (SavedOrg.UsageSecond second : seconds) {
+      if (second.calls() <= 0 || second.epochSecond() <= previous) {
+        throw new IllegalArgumentException("API usage window entries must have positive counts in increasing seconds, got "
+            + second);
+      }
+      previous = second.epochSecond();
+      window.addLast(new long[] {second.epochSecond(), second.calls()});
+      windowCount += second.calls();
+    }
+    prune(clock.instant().getEpochSecond());
+  }
+
   /** Counted calls of the log so far (for tests of the tracker itself). */
   synchronized List<ApiCall> calls() {
     return List.copyOf(calls);

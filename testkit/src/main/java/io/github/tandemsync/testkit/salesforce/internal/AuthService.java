@@ -6,19 +6,25 @@ import io.github.tandemsync.testkit.salesforce.internal.http.HttpRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -120,10 +126,28 @@ public final class AuthService {
   }
 
   // --- registration ---
+  // Registrations made before a saved org is restored are replayed on top of it: their user ids
+  // belong to the org that the restore replaces, and a rerun typically repeats them.
+
+  private final List<Runnable> replayAfterRestore = new ArrayList<>();
+  private boolean replaying = true;
+
+  private synchronized void remember(Runnable registration) {
+    if (replaying) {
+      replayAfterRestore.add(registration);
+    }
+  }
+
+  /** Stops remembering registrations for a restore (the org is live: no restore will follow). */
+  public synchronized void live() {
+    replaying = false;
+    replayAfterRestore.clear();
+  }
 
   /** Registers a client-credentials app with its run-as user. */
   public void registerClientCredentials(String clientId, String clientSecret, String runAsUsername) {
     clientCredentials.put(clientId, new ClientCredentials(clientSecret, org.ensureUser(runAsUsername)));
+    remember(() -> registerClientCredentials(clientId, clientSecret, runAsUsername));
   }
 
   /** Registers a JWT bearer app: its certificate's public key and the pre-authorised users. */
@@ -133,18 +157,104 @@ public final class AuthService {
       ids.add(org.ensureUser(username));
     }
     jwtApps.put(consumerKey, new JwtApp(key, Set.copyOf(ids)));
+    remember(() -> registerJwtBearer(consumerKey, key, usernames));
   }
 
-  /** Registers a refresh token issued earlier by the web-server flow. */
+  /**
+   * Registers a refresh token issued earlier by the web-server flow. A token the org already knows
+   * (current, rotated away or revoked, e.g. after a restore) keeps its state: re-registering it on a
+   * rerun must not bring a rotated token back to life.
+   */
   public synchronized void registerRefreshToken(String clientId, Optional<String> clientSecret, String refreshToken, String username) {
     refreshClients.put(clientId, new RefreshClient(clientSecret));
-    RefreshFamily family = new RefreshFamily(clientId, org.ensureUser(username), refreshToken);
-    refreshTokens.put(refreshToken, family);
+    if (!refreshTokens.containsKey(refreshToken)) {
+      RefreshFamily family = new RefreshFamily(clientId, org.ensureUser(username), refreshToken);
+      refreshTokens.put(refreshToken, family);
+    }
+    remember(() -> registerRefreshToken(clientId, clientSecret, refreshToken, username));
   }
 
   /** Registers a username, password and security token for the legacy flow. */
   public void registerPassword(String username, String password, String securityToken) {
     passwords.put(username.toLowerCase(Locale.ROOT), new Password(password, securityToken, org.ensureUser(username)));
+    remember(() -> registerPassword(username, password, securityToken));
+  }
+
+  // --- saving and restoring ---
+
+  /**
+   * Runs a checkpoint while credentials cannot change, handing it the saved credentials. The lock
+   * order is credentials, then org (registrations create users under the org lock).
+   */
+  synchronized <T> T saving(java.util.function.Function<SavedOrg.Auth, T> checkpoint) {
+    return checkpoint.apply(save());
+  }
+
+  /** The registered credentials, for a checkpoint (access tokens are not saved). */
+  private SavedOrg.Auth save() {
+    List<SavedOrg.ClientCredentialsApp> clients = new ArrayList<>();
+    new TreeMap<>(clientCredentials).forEach((id, app) -> clients.add(new SavedOrg.ClientCredentialsApp(id, app.secret(), app.userId())));
+    List<SavedOrg.JwtBearerApp> jwt = new ArrayList<>();
+    new TreeMap<>(jwtApps).forEach((key, app) -> jwt.add(new SavedOrg.JwtBearerApp(key, app.key().getAlgorithm(),
+        Base64.getEncoder().encodeToString(app.key().getEncoded()), new ArrayList<>(new TreeSet<>(app.userIds())))));
+    List<SavedOrg.RefreshClient> refreshApps = new ArrayList<>();
+    new TreeMap<>(refreshClients).forEach((id, client) -> refreshApps.add(new SavedOrg.RefreshClient(id, client.secret())));
+    List<SavedOrg.RefreshGrant> grants = new ArrayList<>();
+    Set<RefreshFamily> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (RefreshFamily family : refreshTokens.values()) {
+      if (seen.add(family)) {
+        grants.add(new SavedOrg.RefreshGrant(family.clientId, family.userId, family.current, new ArrayList<>(new TreeSet<>(family.retired)),
+            family.revoked));
+      }
+    }
+    grants.sort(java.util.Comparator.comparing(SavedOrg.RefreshGrant::clientId).thenComparing(SavedOrg.RefreshGrant::userId)
+        .thenComparing(SavedOrg.RefreshGrant::currentToken));
+    List<SavedOrg.PasswordUser> users = new ArrayList<>();
+    new TreeMap<>(passwords).forEach((name, password) -> users.add(new SavedOrg.PasswordUser(name, password.password(),
+        password.securityToken(), password.userId())));
+    return new SavedOrg.Auth(clients, jwt, refreshApps, grants, users);
+  }
+
+  /**
+   * Replaces every credential with saved ones, drops every session, then replays the registrations
+   * made before the restore (their users are re-created in the restored org when needed).
+   *
+   * @throws IllegalArgumentException when a saved public key cannot be decoded (the message names
+   *     the consumer key, never a secret)
+   */
+  synchronized void restore(SavedOrg.Auth saved) {
+    Map<String, JwtApp> restoredJwt = new HashMap<>();
+    for (SavedOrg.JwtBearerApp app : saved.jwtBearer()) {
+      PublicKey key;
+      try {
+        key = KeyFactory.getInstance(app.keyAlgorithm()).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(app.publicKey())));
+      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        throw new IllegalArgumentException("the public key of JWT bearer app " + app.consumerKey() + " cannot be decoded ("
+            + e.getClass().getSimpleName() + ")", e);
+      }
+      restoredJwt.put(app.consumerKey(), new JwtApp(key, Set.copyOf(app.userIds())));
+    }
+    expireAllSessions();
+    clientCredentials.clear();
+    saved.clientCredentials().forEach(app -> clientCredentials.put(app.clientId(), new ClientCredentials(app.clientSecret(), app.runAsUserId())));
+    jwtApps.clear();
+    jwtApps.putAll(restoredJwt);
+    refreshClients.clear();
+    saved.refreshClients().forEach(client -> refreshClients.put(client.clientId(), new RefreshClient(client.clientSecret())));
+    refreshTokens.clear();
+    for (SavedOrg.RefreshGrant grant : saved.refreshGrants()) {
+      RefreshFamily family = new RefreshFamily(grant.clientId(), grant.userId(), grant.currentToken());
+      family.retired.addAll(grant.retiredTokens());
+      family.revoked = grant.revoked();
+      refreshTokens.put(grant.currentToken(), family);
+      grant.retiredTokens().forEach(token -> refreshTokens.put(token, family));
+    }
+    passwords.clear();
+    saved.passwords().forEach(user -> passwords.put(user.username().toLowerCase(Locale.ROOT),
+        new Password(user.password(), user.securityToken(), user.userId())));
+    List<Runnable> replay = List.copyOf(replayAfterRestore);
+    live();
+    replay.forEach(Runnable::run);
   }
 
   /** Changes the session timeout. */

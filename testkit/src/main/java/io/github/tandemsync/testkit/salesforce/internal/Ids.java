@@ -78,14 +78,14 @@ public final class Ids {
     return true;
   }
 
-  /** Seeded generator of increasing ids per key prefix. */
+  /** Seeded generator of increasing ids per key prefix; its whole state can be saved and restored. */
   static final class Generator {
-    private final Random random;
+    private final StatefulRandom random;
     private final java.util.Map<String, long[]> counters = new java.util.HashMap<>();
-    private final String pod;
+    private String pod;
 
     Generator(long seed) {
-      this.random = new Random(seed);
+      this.random = new StatefulRandom(seed);
       this.pod = "" + BASE62.charAt(36 + random.nextInt(26)) + BASE62.charAt(10 + random.nextInt(26)) + "0";
     }
 
@@ -104,6 +104,80 @@ public final class Ids {
         text.append(BASE62.charAt(random.nextInt(62)));
       }
       return text.toString();
+    }
+
+    /** The generator's state: ids and tokens drawn after {@link #restore} continue the same sequence. */
+    synchronized State state() {
+      java.util.Map<String, Long> next = new java.util.TreeMap<>();
+      counters.forEach((prefix, counter) -> next.put(prefix, counter[0]));
+      return new State(pod, random.state(), next);
+    }
+
+    /** Replaces the generator's state with a saved one. */
+    synchronized void restore(State state) {
+      pod = state.pod();
+      random.state(state.random());
+      counters.clear();
+      state.nextValues().forEach((prefix, value) -> counters.put(prefix, new long[] {value}));
+    }
+
+    /**
+     * A saved generator state.
+     *
+     * @param pod the three characters after the key prefix (the "instance" part of every id)
+     * @param random the 48-bit state of the random sequence
+     * @param nextValues per key prefix, the numeric part of the next id
+     */
+    record State(String pod, long random, java.util.Map<String, Long> nextValues) {
+      State {
+        if (pod == null || pod.length() != 3 || !isBase62(pod)) {
+          throw new IllegalArgumentException("\"pod\" must be 3 base62 characters");
+        }
+        if (nextValues == null) {
+          throw new IllegalArgumentException("\"nextValues\" is missing");
+        }
+        nextValues = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(nextValues));
+      }
+    }
+  }
+
+  /**
+   * {@link Random} with the same 48-bit linear congruential sequence (so a seed draws the same
+   * values as before), whose state can be read and set: a restored org continues the sequence
+   * instead of repeating ids and tokens it already handed out.
+   */
+  static final class StatefulRandom extends Random {
+    private static final long serialVersionUID = 1L;
+    private static final long MULTIPLIER = 0x5DEECE66DL;
+    private static final long ADDEND = 0xBL;
+    private static final long MASK = (1L << 48) - 1;
+
+    // Written by setSeed, which Random's constructor calls before this class's initialisers would
+    // run, so it deliberately has no initialiser.
+    private long seed;
+
+    StatefulRandom(long seed) {
+      super(seed);
+    }
+
+    @Override
+    public synchronized void setSeed(long value) {
+      super.setSeed(value);
+      this.seed = (value ^ MULTIPLIER) & MASK;
+    }
+
+    @Override
+    protected synchronized int next(int bits) {
+      seed = (seed * MULTIPLIER + ADDEND) & MASK;
+      return (int) (seed >>> (48 - bits));
+    }
+
+    synchronized long state() {
+      return seed;
+    }
+
+    synchronized void state(long value) {
+      this.seed = value & MASK;
     }
   }
 

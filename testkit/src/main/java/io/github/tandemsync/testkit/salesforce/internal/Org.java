@@ -25,15 +25,19 @@ public final class Org {
   final Schema schema;
   final RecordStore store = new RecordStore();
   final Ids.Generator ids;
-  final String orgId;
-  final Instant createdAt;
+  // Identity fields are replaced once when a saved org is restored (before the server starts).
+  volatile String orgId;
+  volatile Instant createdAt;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, String> usersByName = new HashMap<>();
   /** Start of the complete delete log; moves forward when the log is purged. */
   Instant deleteLogStart;
-  final String uiUserId;
-  final String standardPricebookId;
+  volatile String uiUserId;
+  volatile String standardPricebookId;
   final WriteEngine writes;
+  /** Committed store changes right after the bootstrap, and users created since. */
+  private final long bootstrapChanges;
+  private long usersCreated;
 
   public Org(SandboxConfig config) {
     this.config = config;
@@ -49,6 +53,29 @@ public final class Org {
     ensureUser(DEFAULT_INTEGRATION_USERNAME);
     this.standardPricebookId = transaction(() -> writes.systemInsert("Pricebook2",
         Map.of("Name", "Standard Price Book", "IsActive", Boolean.TRUE, "IsStandard", Boolean.TRUE), uiUserId));
+    this.bootstrapChanges = store.changes();
+    this.usersCreated = 0;
+  }
+
+  /**
+   * Whether records were written since the org was created, other than users created by credential
+   * registrations (call under the lock). A restore would silently drop such records.
+   */
+  boolean recordsWrittenSinceBootstrap() {
+    return store.changes() - bootstrapChanges - usersCreated > 0;
+  }
+
+  /** Rebuilds the username index from the User records (call under the lock, after a restore). */
+  void reindexUsers() {
+    usersByName.clear();
+    schema.type("User").ifPresent(type -> {
+      for (Row row : store.rows(type)) {
+        Object username = row.values.get("Username");
+        if (username != null) {
+          usersByName.put(username.toString().toLowerCase(Locale.ROOT), row.id);
+        }
+      }
+    });
   }
 
   /** The org clock's current instant, in milliseconds (Salesforce stores milliseconds). */
@@ -139,6 +166,7 @@ public final class Org {
       values.put("IsActive", Boolean.TRUE);
       String id = writes.systemInsert("User", values, null);
       usersByName.put(key, id);
+      usersCreated++;
       return id;
     });
   }

@@ -30,6 +30,8 @@ public final class RecordStore {
   private final Map<String, Map<String, Set<Row>>> referenceIndex = new HashMap<>();
   private final List<DeleteLogEntry> deleteLog = new ArrayList<>();
   private final List<Runnable> undo = new ArrayList<>();
+  /** Committed changes so far: lets a restore tell whether anything was written before it. */
+  private long changes;
 
   // --- transactions ---
   // Undo actions are recorded while a transaction is open (see Org#transaction); the outermost
@@ -59,6 +61,9 @@ public final class RecordStore {
   void end() {
     depth--;
     if (depth == 0) {
+      if (!undo.isEmpty()) {
+        changes++;
+      }
       undo.clear();
     }
   }
@@ -66,7 +71,31 @@ public final class RecordStore {
   private void onUndo(Runnable action) {
     if (depth > 0) {
       undo.add(action);
+    } else {
+      changes++;
     }
+  }
+
+  /** How many changes were committed (a transaction counts once). */
+  long changes() {
+    return changes;
+  }
+
+  /** Forgets every record and the delete log (before a saved org is restored; not undoable). */
+  void clear() {
+    if (depth > 0) {
+      throw new IllegalStateException("cannot clear the record store inside a transaction");
+    }
+    byId.clear();
+    byType.clear();
+    uniqueIndex.clear();
+    referenceIndex.clear();
+    deleteLog.clear();
+  }
+
+  /** Appends a delete-log entry while restoring a saved org. */
+  void restoreDeleteLogEntry(String id, SObjectType type, Instant deletedDate) {
+    deleteLog.add(new DeleteLogEntry(id, type, deletedDate));
   }
 
   // --- reads ---

@@ -16,7 +16,8 @@ public final class SObjectType {
   final String name;
   String label;
   String labelPlural;
-  final String keyPrefix;
+  /** Fixed for standard objects; a custom object may take back the prefix a saved org gave it. */
+  String keyPrefix;
   final boolean custom;
   boolean createable = true;
   boolean updateable = true;

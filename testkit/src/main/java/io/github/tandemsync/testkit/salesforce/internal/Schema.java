@@ -45,12 +45,44 @@ public final class Schema {
 
   /** The next custom-object key prefix: a01, a02, ... a0z, a10, ... */
   String allocateCustomPrefix() {
+    return allocateCustomPrefix(Set.of());
+  }
+
+  private String allocateCustomPrefix(Set<String> reserved) {
     while (true) {
       int n = nextCustomPrefix++;
       String prefix = "a" + PREFIX_DIGITS.charAt((n / 62) % 62) + PREFIX_DIGITS.charAt(n % 62);
-      if (!byPrefix.containsKey(prefix)) {
+      if (!byPrefix.containsKey(prefix) && !reserved.contains(prefix)) {
         return prefix;
       }
+    }
+  }
+
+  /**
+   * Gives deployed custom objects the key prefixes a saved org used. Prefixes are allocated in
+   * folder order, so adding an object to the metadata could otherwise shift them and make restored
+   * ids point at the wrong object; Salesforce never changes an object's prefix. A custom object the
+   * saved org did not have moves off any prefix the saved org used.
+   *
+   * @param savedPrefixes lower-case custom object name to key prefix, each prefix used once
+   */
+  void adoptPrefixes(Map<String, String> savedPrefixes) {
+    Set<String> reserved = Set.copyOf(savedPrefixes.values());
+    List<SObjectType> moved = new ArrayList<>();
+    for (SObjectType type : types.values()) {
+      if (!type.custom) {
+        continue;
+      }
+      String saved = savedPrefixes.get(type.name.toLowerCase(Locale.ROOT));
+      if (saved != null ? !saved.equals(type.keyPrefix) : reserved.contains(type.keyPrefix)) {
+        moved.add(type);
+      }
+    }
+    moved.forEach(type -> byPrefix.remove(type.keyPrefix));
+    for (SObjectType type : moved) {
+      String saved = savedPrefixes.get(type.name.toLowerCase(Locale.ROOT));
+      type.keyPrefix = saved != null ? saved : allocateCustomPrefix(reserved);
+      byPrefix.put(type.keyPrefix, type);
     }
   }
 
