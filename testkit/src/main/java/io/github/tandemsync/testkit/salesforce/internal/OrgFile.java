@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -153,9 +155,9 @@ public final class OrgFile {
         fieldTypes.putIfAbsent(name, typeOf(value));
       }
     });
-    return new SavedOrg.SavedRecord(row.id, row.deleted, java.util.Optional.ofNullable(row.deletedAt),
-        java.util.Optional.ofNullable(row.deletedWith), java.util.Optional.ofNullable(row.lastClient),
-        java.util.Optional.ofNullable(row.lastOrigin), values);
+    return new SavedOrg.SavedRecord(row.id, row.deleted, Optional.ofNullable(row.deletedAt),
+        Optional.ofNullable(row.deletedWith), Optional.ofNullable(row.lastClient),
+        Optional.ofNullable(row.lastOrigin), values);
   }
 
   private static JsonNode encode(Object value) {
@@ -306,14 +308,14 @@ public final class OrgFile {
       // Jackson's message names the property and its path; values of secret fields are strings and
       // never appear in it.
       String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-      String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping ? " at " + path(mapping) : "";
+      String path = e instanceof JsonMappingException mapping ? " at " + path(mapping) : "";
       throw corrupt(message + path, e);
     }
   }
 
-  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+  private static String path(JsonMappingException e) {
     StringBuilder text = new StringBuilder();
-    for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+    for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {
         text.append(text.length() == 0 ? "" : ".").append(ref.getFieldName());
       } else if (ref.getIndex() >= 0) {
@@ -352,7 +354,7 @@ public final class OrgFile {
       if (previous != null) {
         throw corrupt("objects " + previous + " and " + objectName + " both use key prefix " + prefix, null);
       }
-      java.util.Optional<SObjectType> deployed = org.schema.type(objectName);
+      Optional<SObjectType> deployed = org.schema.type(objectName);
       if (deployed.isEmpty()) {
         if (!object.records().isEmpty()) {
           throw incompatible("the saved org has " + object.records().size() + " records of object " + objectName + " (e.g. "
@@ -384,7 +386,7 @@ public final class OrgFile {
       }
       Map<String, Long> counters = new HashMap<>();
       object.autoNumbers().forEach((field, value) -> {
-        java.util.Optional<FieldDef> def = type.field(field);
+        Optional<FieldDef> def = type.field(field);
         if (value < 0) {
           throw corrupt("auto-number counter " + type.name + "." + field + " is negative", null);
         }
