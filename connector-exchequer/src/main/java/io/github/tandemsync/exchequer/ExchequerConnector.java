@@ -262,6 +262,18 @@ public final class ExchequerConnector implements Connector {
     }
 
     /**
+     * Reads purchase-ledger accounts (suppliers) too, or not: a shortcut for the option of the same
+     * name that keeps every other option.
+     *
+     * @param value whether to read suppliers
+     * @return this builder
+     */
+    public Builder includeSuppliers(boolean value) {
+      this.options = options.toBuilder().includeSuppliers(value).build();
+      return this;
+    }
+
+    /**
      * How codes of new accounts without one are made (default
      * {@link AccountCodeGenerator#defaultGenerator()}).
      *

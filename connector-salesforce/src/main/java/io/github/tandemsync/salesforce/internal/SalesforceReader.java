@@ -287,6 +287,8 @@ final class SalesforceReader<T> implements ChangeReader<T> {
     return out;
   }
 
+  private static final java.util.regex.Pattern SALESFORCE_ID = java.util.regex.Pattern.compile("[a-zA-Z0-9]{15}|[a-zA-Z0-9]{18}");
+
   @Override
   public List<Change<T>> findByKey(String keyField, Collection<String> keyValues) {
     List<EntityMapping.KeyLookup> lookups = mapper.mapping.keyLookups.stream().filter(k -> k.path().equals(keyField)).toList();
@@ -299,9 +301,18 @@ final class SalesforceReader<T> implements ChangeReader<T> {
       List<String> chunk = values.subList(i, Math.min(values.size(), i + 100));
       Soql.Condition cond = null;
       for (EntityMapping.KeyLookup k : lookups) {
-        String nativeField = k.nativeField().equals("Id") ? "Id" : mapper.field(k.nativeField());
-        Soql.Condition c = Soql.field(nativeField).in(chunk.stream().map(k.toNative()).toList());
+        boolean byId = k.nativeField().equals("Id");
+        String nativeField = byId ? "Id" : mapper.field(k.nativeField());
+        // Salesforce refuses a malformed Id in a filter (INVALID_QUERY_FILTER_OPERATOR); such a value matches nothing
+        List<String> wanted = chunk.stream().map(k.toNative()).filter(v -> !byId || SALESFORCE_ID.matcher(v).matches()).toList();
+        if (wanted.isEmpty()) {
+          continue;
+        }
+        Soql.Condition c = Soql.field(nativeField).in(wanted);
         cond = cond == null ? c : cond.or(c);
+      }
+      if (cond == null) {
+        continue;
       }
       for (ObjectNode row : queryRows(cond)) {
         Change<T> c = toChange(row, Position.INITIAL);

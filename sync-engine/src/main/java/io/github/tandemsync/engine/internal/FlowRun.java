@@ -432,9 +432,11 @@ final class FlowRun<T> {
       if (!flow.syncs(source) || readers.get(target).isEmpty()) {
         continue;
       }
+      // records that may not be created on the target are not matched either (they sync once linked):
+      // lookups cost calls on metered targets
       List<Unit<T>> candidates = units.stream()
           .filter(u -> !u.isLinked() && !u.absorbed && u.failure == null && u.entries.size() == 1
-              && u.onlySide() == source && u.hasUpsert(source))
+              && u.onlySide() == source && u.hasUpsert(source) && flow.mayCreateFrom(source, u.values.get(source)))
           .toList();
       if (candidates.isEmpty()) {
         continue;

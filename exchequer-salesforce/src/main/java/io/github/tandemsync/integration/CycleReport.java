@@ -1,0 +1,55 @@
+package io.github.tandemsync.integration;
+
+import io.github.tandemsync.engine.Conflict;
+import io.github.tandemsync.engine.FailedRecord;
+import io.github.tandemsync.engine.RunReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One cycle of the integration: the flow runs in order, and what the quote-acceptance workflow
+ * did.
+ *
+ * @param started when the cycle began
+ * @param finished when it ended
+ * @param runs every flow run of the cycle, in order (a flow may run twice when accepted quotes
+ *     turned prospects into customers)
+ * @param prospectsConverted Salesforce ids of prospect accounts turned into customers by an
+ *     accepted quote
+ * @param opportunitiesWon Salesforce ids of opportunities set to Closed Won
+ */
+public record CycleReport(Instant started, Instant finished, List<RunReport> runs, List<String> prospectsConverted,
+    List<String> opportunitiesWon) {
+
+  public CycleReport {
+    Objects.requireNonNull(started, "started");
+    Objects.requireNonNull(finished, "finished");
+    runs = List.copyOf(runs);
+    prospectsConverted = List.copyOf(prospectsConverted);
+    opportunitiesWon = List.copyOf(opportunitiesWon);
+  }
+
+  /** Creates, updates and deletes in all flows. */
+  public long writes() {
+    return runs.stream().mapToLong(RunReport::writes).sum();
+  }
+
+  public List<Conflict> conflicts() {
+    return runs.stream().flatMap(r -> r.conflicts().stream()).toList();
+  }
+
+  public List<FailedRecord> failures() {
+    return runs.stream().flatMap(r -> r.failures().stream()).toList();
+  }
+
+  /** Whether every run completed. */
+  public boolean completed() {
+    return runs.stream().allMatch(r -> r.status() == RunReport.Status.COMPLETED);
+  }
+
+  public Duration duration() {
+    return Duration.between(started, finished);
+  }
+}

@@ -1,0 +1,404 @@
+package io.github.tandemsync.integration;
+
+import io.github.tandemsync.core.ConfigurationException;
+import io.github.tandemsync.core.EntityType;
+import io.github.tandemsync.core.model.Account;
+import io.github.tandemsync.core.model.AccountRole;
+import io.github.tandemsync.core.model.EntityTypes;
+import io.github.tandemsync.core.model.Price;
+import io.github.tandemsync.engine.DeletePolicy;
+import io.github.tandemsync.engine.FieldPolicy;
+import io.github.tandemsync.engine.Flow;
+import io.github.tandemsync.engine.RetrySettings;
+import io.github.tandemsync.engine.RunReport;
+import io.github.tandemsync.engine.SyncEngine;
+import io.github.tandemsync.engine.SyncListener;
+import io.github.tandemsync.engine.state.StateStore;
+import io.github.tandemsync.engine.state.StateStores;
+import io.github.tandemsync.exchequer.ExchequerConnector;
+import io.github.tandemsync.exchequer.ExchequerConnectorProvider;
+import io.github.tandemsync.integration.internal.DecoratedConnector;
+import io.github.tandemsync.integration.internal.QuoteAcceptance;
+import io.github.tandemsync.integration.internal.SimpleDataSource;
+import io.github.tandemsync.salesforce.SalesforceConnector;
+import io.github.tandemsync.salesforce.SalesforceConnectorProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference Exchequer ⇄ Salesforce integration: one {@link SyncEngine} with a flow per
+ * {@link SyncCapability}, run as a cycle in dependency order, plus the quote-acceptance workflow.
+ *
+ * <pre>{@code
+ * try (ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
+ *     .exchequer(ExchequerConnector.builder().dataSource(readOnly).company("ZZZZ01").gateway(bridge))
+ *     .salesforce(SalesforceConnector.builder().loginUrl(myDomain).auth(jwt))
+ *     .settings(IntegrationSettings.builder().off(SyncCapability.JOBS).build())
+ *     .stateStore(StateStores.sqlite(Path.of("tandem-state.db")))
+ *     .build()) {
+ *   integration.start();               // a cycle every settings.runEvery()
+ * }
+ * }</pre>
+ *
+ * <p>Or from one properties file: {@link #fromConfiguration(Path)}.
+ */
+public final class ExchequerSalesforceIntegration implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ExchequerSalesforceIntegration.class);
+
+  /** The Exchequer connector's name (the left side of every flow). */
+  public static final String EXCHEQUER = "exchequer";
+  /** The Salesforce connector's name (the right side of every flow). */
+  public static final String SALESFORCE = "salesforce";
+
+  private final IntegrationSettings settings;
+  private final SyncEngine engine;
+  private final DecoratedConnector salesforce;
+  private final QuoteAcceptance acceptance;
+  private final Clock clock;
+  private @Nullable ScheduledExecutorService scheduler;
+
+  private ExchequerSalesforceIntegration(IntegrationSettings settings, SyncEngine engine, DecoratedConnector salesforce,
+      QuoteAcceptance acceptance, Clock clock) {
+    this.settings = settings;
+    this.engine = engine;
+    this.salesforce = salesforce;
+    this.acceptance = acceptance;
+    this.clock = clock;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds the integration from a properties file: the integration's keys (see
+   * {@link IntegrationSettings#fromProperties}), {@code exchequer.*} and {@code salesforce.*}
+   * (the connectors' provider settings, without the prefix), and the state store:
+   * {@code stateStore} = {@code sqlite} (default; {@code stateStore.file}, default
+   * {@code tandem-state.db}), {@code postgres} ({@code stateStore.url}, {@code stateStore.user},
+   * {@code stateStore.password}, {@code stateStore.schema}) or {@code memory}. Relative paths are
+   * resolved against the file's directory.
+   *
+   * @throws ConfigurationException naming the bad or missing key
+   */
+  public static ExchequerSalesforceIntegration fromConfiguration(Path file) {
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+    }
+    Path base = file.toAbsolutePath().getParent();
+    return fromProperties(properties, base).build();
+  }
+
+  /**
+   * A builder configured from properties (see {@link #fromConfiguration(Path)}), for callers that
+   * add listeners or customize the connector builders before building.
+   */
+  public static Builder fromProperties(Properties properties, Path baseDirectory) {
+    IntegrationSettings settings = IntegrationSettings.fromProperties(properties);
+    Map<String, String> exchequer = prefixed(properties, "exchequer.");
+    Map<String, String> salesforce = prefixed(properties, "salesforce.");
+    resolvePaths(exchequer, baseDirectory, "dropFolder");
+    resolvePaths(salesforce, baseDirectory, "privateKeyFile", "refreshTokenFile");
+    return builder()
+        .settings(settings)
+        .exchequer(ExchequerConnectorProvider.builder(EXCHEQUER, exchequer))
+        .salesforce(SalesforceConnectorProvider.builder(SALESFORCE, salesforce))
+        .stateStore(stateStore(properties, baseDirectory));
+  }
+
+  private static Map<String, String> prefixed(Properties properties, String prefix) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith(prefix)) {
+        out.put(key.substring(prefix.length()), properties.getProperty(key).strip());
+      }
+    }
+    return out;
+  }
+
+  private static void resolvePaths(Map<String, String> settings, Path base, String... keys) {
+    for (String key : keys) {
+      String value = settings.get(key);
+      if (value != null && !value.isBlank()) {
+        settings.put(key, base.resolve(value).normalize().toString());
+      }
+    }
+  }
+
+  private static StateStore stateStore(Properties properties, Path base) {
+    String kind = properties.getProperty("stateStore", "sqlite").strip();
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith("stateStore.") && !Set.of("stateStore.file", "stateStore.url", "stateStore.user", "stateStore.password",
+          "stateStore.schema").contains(key)) {
+        throw new ConfigurationException("unknown configuration key '" + key + "'");
+      }
+    }
+    return switch (kind) {
+      case "sqlite" -> StateStores.sqlite(base.resolve(properties.getProperty("stateStore.file", "tandem-state.db").strip()));
+      case "memory" -> StateStores.inMemory();
+      case "postgres" -> {
+        String url = properties.getProperty("stateStore.url");
+        if (url == null || url.isBlank()) {
+          throw new ConfigurationException("stateStore.url is required when stateStore=postgres");
+        }
+        yield StateStores.postgres(new SimpleDataSource(url.strip(), properties.getProperty("stateStore.user"),
+            properties.getProperty("stateStore.password")), properties.getProperty("stateStore.schema", "tandem").strip());
+      }
+      default -> throw new ConfigurationException("stateStore must be sqlite, postgres or memory, was '" + kind + "'");
+    };
+  }
+
+  /** The engine: for dry runs, quarantine, single flows. */
+  public SyncEngine engine() {
+    return engine;
+  }
+
+  public IntegrationSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Runs one cycle: every enabled capability in {@link SyncCapability} order, with the
+   * quote-acceptance steps after the quotes flow (accepted quotes of prospects turn their accounts
+   * into customers, which the accounts flow creates in Exchequer, after which the quotes are
+   * created; opportunities of accepted quotes are won).
+   */
+  public synchronized CycleReport runOnce() {
+    Instant started = clock.instant();
+    List<RunReport> runs = new ArrayList<>();
+    List<String> converted = new ArrayList<>();
+    List<String> won = new ArrayList<>();
+    for (SyncCapability capability : SyncCapability.values()) {
+      if (!settings.enabled(capability)) {
+        continue;
+      }
+      runs.add(engine.runOnce(capability.flowName()));
+      if (capability == SyncCapability.QUOTES) {
+        Map<String, String> waiting = acceptance.waitingQuotes();
+        if (!waiting.isEmpty() && settings.direction(SyncCapability.ACCOUNTS).crmToErp()) {
+          converted.addAll(acceptance.convertProspects(salesforce));
+          if (!converted.isEmpty()) {
+            runs.add(engine.runOnce(SyncCapability.ACCOUNTS.flowName()));
+            engine.resync(SyncCapability.QUOTES.flowName(), SALESFORCE, waiting.keySet());
+            runs.add(engine.runOnce(SyncCapability.QUOTES.flowName()));
+          }
+        }
+        won.addAll(acceptance.winOpportunities(salesforce));
+      }
+    }
+    CycleReport report = new CycleReport(started, clock.instant(), runs, converted, won);
+    LOG.info("cycle finished in {} ms: {} writes, {} conflicts, {} failures{}", report.duration().toMillis(), report.writes(),
+        report.conflicts().size(), report.failures().size(), report.completed() ? "" : " (not every flow completed)");
+    return report;
+  }
+
+  /** Starts the connectors and runs a cycle every {@link IntegrationSettings#runEvery()}. */
+  public synchronized void start() {
+    if (scheduler != null) {
+      return;
+    }
+    engine.start();
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tandem-integration");
+      t.setDaemon(true);
+      return t;
+    });
+    scheduler.scheduleWithFixedDelay(() -> {
+      try {
+        runOnce();
+      } catch (RuntimeException e) {
+        LOG.error("integration cycle failed", e);
+      }
+    }, 0, settings.runEvery().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops scheduling, lets a running cycle finish its batch, and closes the engine. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (scheduler != null) {
+        scheduler.shutdown();
+      }
+    }
+    engine.close();
+  }
+
+  /** Builds an {@link ExchequerSalesforceIntegration}. */
+  public static final class Builder {
+    private SalesforceConnector.@Nullable Builder salesforce;
+    private ExchequerConnector.@Nullable Builder exchequer;
+    private IntegrationSettings settings = IntegrationSettings.defaults();
+    private @Nullable StateStore stateStore;
+    private final List<SyncListener> listeners = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private @Nullable RetrySettings retry;
+    private @Nullable String nodeId;
+
+    private Builder() {}
+
+    /**
+     * The Exchequer connector, as a builder the integration finishes (it names it
+     * {@value #EXCHEQUER}); add your customizers to it first.
+     */
+    public Builder exchequer(ExchequerConnector.Builder value) {
+      this.exchequer = Objects.requireNonNull(value, "exchequer");
+      return this;
+    }
+
+    /**
+     * The Salesforce connector, as a builder the integration finishes (it names it
+     * {@value #SALESFORCE}, chooses the entity types the enabled capabilities need, and adds the
+     * quote-acceptance customizer); add your customizers to it first.
+     */
+    public Builder salesforce(SalesforceConnector.Builder value) {
+      this.salesforce = Objects.requireNonNull(value, "salesforce");
+      return this;
+    }
+
+    public Builder settings(IntegrationSettings value) {
+      this.settings = Objects.requireNonNull(value, "settings");
+      return this;
+    }
+
+    /** Where the sync state lives (default: the SQLite file {@code tandem-state.db}). */
+    public Builder stateStore(StateStore value) {
+      this.stateStore = Objects.requireNonNull(value, "stateStore");
+      return this;
+    }
+
+    public Builder listener(SyncListener value) {
+      listeners.add(Objects.requireNonNull(value, "listener"));
+      return this;
+    }
+
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    public Builder retry(RetrySettings value) {
+      this.retry = Objects.requireNonNull(value, "retry");
+      return this;
+    }
+
+    public Builder nodeId(String value) {
+      this.nodeId = Objects.requireNonNull(value, "nodeId");
+      return this;
+    }
+
+    public ExchequerSalesforceIntegration build() {
+      if (exchequer == null) {
+        throw new ConfigurationException("the integration needs the Exchequer connector: call exchequer(ExchequerConnector.builder()...)");
+      }
+      if (salesforce == null) {
+        throw new ConfigurationException("the integration needs the Salesforce connector: call salesforce(SalesforceConnector.builder()...)");
+      }
+      QuoteAcceptance acceptance = new QuoteAcceptance();
+      Set<EntityType<?>> types = new LinkedHashSet<>();
+      for (SyncCapability c : SyncCapability.values()) {
+        if (settings.enabled(c)) {
+          types.add(c.entityType());
+        }
+      }
+      if (settings.enabled(SyncCapability.QUOTES)) {
+        types.add(EntityTypes.ACCOUNT);
+        types.add(EntityTypes.OPPORTUNITY);
+        salesforce.customize(EntityTypes.QUOTE, QuoteAcceptance.salesforceQuoteCustomizer(), "AccountId");
+      }
+      if (types.isEmpty()) {
+        types.add(EntityTypes.ACCOUNT); // nothing enabled: the connectors still need something to start with
+      }
+      salesforce.name(SALESFORCE).includeSuppliers(settings.suppliers()).entities(types.toArray(EntityType<?>[]::new));
+      DecoratedConnector sf = new DecoratedConnector(salesforce.build())
+          .reader(EntityTypes.QUOTE, acceptance::watch);
+      DecoratedConnector erp = new DecoratedConnector(exchequer.name(EXCHEQUER).includeSuppliers(settings.suppliers()).build())
+          .writer(EntityTypes.QUOTE, acceptance::guard);
+      SyncEngine.Builder engine = SyncEngine.builder()
+          .connector(erp)
+          .connector(sf)
+          .originTag(settings.originTag())
+          .clock(clock)
+          .stateStore(stateStore != null ? stateStore : StateStores.sqlite(Path.of("tandem-state.db")));
+      listeners.forEach(engine::listener);
+      if (retry != null) {
+        engine.retry(retry);
+      }
+      if (nodeId != null) {
+        engine.nodeId(nodeId);
+      }
+      for (SyncCapability c : SyncCapability.values()) {
+        if (settings.enabled(c)) {
+          engine.flow(flow(c, settings));
+        }
+      }
+      return new ExchequerSalesforceIntegration(settings, engine.build(), sf, acceptance, clock);
+    }
+  }
+
+  /** The flow of one capability: direction, matching, ownership, creation rules, deletes. */
+  static <T> Flow<T> flow(SyncCapability capability, IntegrationSettings settings) {
+    @SuppressWarnings("unchecked")
+    EntityType<T> type = (EntityType<T>) capability.entityType();
+    FlowDirection direction = settings.direction(capability);
+    Flow.Builder<T> b = Flow.builder(capability.flowName(), type)
+        .between(EXCHEQUER, SALESFORCE)
+        .leftToRight(direction.erpToCrm())
+        .rightToLeft(direction.crmToErp())
+        .batchSize(settings.batchSize())
+        .defaultPolicy(DefaultOwnership.defaultPolicy(capability));
+    for (String field : DefaultOwnership.exchequerFields(capability)) {
+      b.field(field, FieldPolicy.ownedBy(EXCHEQUER));
+    }
+    settings.ownershipOverrides().getOrDefault(capability, Map.of()).forEach((field, owner) -> b.field(field, FieldPolicy.ownedBy(owner)));
+    switch (capability) {
+      case ACCOUNTS -> {
+        b.matchOn("code").reconcileEvery(settings.reconcileEvery()).deletes(DeletePolicy.markInactive("closed", true));
+        Flow.Builder<Account> accounts = castFlow(b);
+        accounts.createWhen(SALESFORCE, a -> a.role() == AccountRole.CUSTOMER);
+        accounts.createWhen(EXCHEQUER, a -> a.role() != AccountRole.SUPPLIER || settings.suppliers());
+      }
+      case CONTACTS -> b.matchOn("email");
+      case QUOTES -> {
+        // Exchequer's side only writes back what it assigns (the document number, the conversion);
+        // quotes keyed in Exchequer never become Salesforce quotes.
+        b.leftToRight(direction.crmToErp()).matchOn("externalReference");
+        castFlow(b).createWhen(EXCHEQUER, q -> false);
+      }
+      case ORDERS, DELIVERIES -> b.matchOn("number", "externalReference").reconcileEvery(settings.reconcileEvery());
+      case PRODUCTS -> b.reconcileEvery(settings.reconcileEvery()).deletes(DeletePolicy.markInactive("obsolete", true));
+      case PRICES -> {
+        Set<String> currencies = settings.priceCurrencies();
+        castFlow(b).createWhen(EXCHEQUER, p -> currencies.isEmpty() || currencies.contains(((Price) p).unitPrice().currency()));
+      }
+      default -> { }
+    }
+    return b.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <X> Flow.Builder<X> castFlow(Flow.Builder<?> b) {
+    return (Flow.Builder<X>) b;
+  }
+}
