@@ -44,7 +44,8 @@ public final class SandboxSystems implements AutoCloseable {
    * @param clock the clock both systems stamp changes with
    */
   public static SandboxSystems start(Optional<Path> directory, Clock clock) {
-    boolean fresh = directory.map(d -> !d.resolve("exchequer.mv.db").toFile().exists()).orElse(true);
+    boolean fresh = directory.map(d -> !d.resolve("exchequer.mv.db").toFile().exists() || !d.resolve("salesforce.json").toFile().exists())
+        .orElse(true);
     ExchequerSandbox exchequer = ExchequerSandbox.builder().companyCode(COMPANY).seed(7).clock(clock).demoCompany(true)
         .file(directory.map(d -> d.resolve("exchequer"))).build().start();
     exchequer.startBridge();
