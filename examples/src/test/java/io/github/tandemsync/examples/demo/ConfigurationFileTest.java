@@ -1,0 +1,88 @@
+package io.github.tandemsync.examples.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tandemsync.core.ConfigurationException;
+import io.github.tandemsync.engine.Flow;
+import io.github.tandemsync.engine.RunReport;
+import io.github.tandemsync.integration.CycleReport;
+import io.github.tandemsync.integration.ExchequerSalesforceIntegration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The integration built from one plain properties file, against the two sandboxes. */
+class ConfigurationFileTest {
+
+  private static String config(SandboxSystems systems) {
+    return String.join("\n",
+        "# the read-only SQL login and the Toolkit bridge",
+        "exchequer.jdbcUrl=" + systems.exchequer().readOnlyJdbcUrl(),
+        "exchequer.user=" + systems.exchequer().readOnlyUser(),
+        "exchequer.password=" + systems.exchequer().readOnlyPassword(),
+        "exchequer.company=" + SandboxSystems.COMPANY,
+        "exchequer.gateway=bridge",
+        "exchequer.bridgeUrl=" + systems.exchequer().bridgeUrl(),
+        "exchequer.bridgeApiKey=" + systems.exchequer().bridgeApiKey(),
+        "salesforce.loginUrl=" + systems.salesforce().baseUrl(),
+        "salesforce.auth=client-credentials",
+        "salesforce.clientId=" + SandboxSystems.CLIENT_ID,
+        "salesforce.clientSecret=" + SandboxSystems.CLIENT_SECRET,
+        "salesforce.changeSafetyLag=PT0S",
+        "stateStore=sqlite",
+        "stateStore.file=state/tandem.db",
+        "flows.jobs=off",
+        "flows.quotes=off",
+        "flows.orders=off",
+        "flows.deliveries=off",
+        "flows.prices=off",
+        "ownership.accounts.phone=exchequer",
+        "tandem.originTag=tandem-config-test",
+        "tandem.runEvery=PT15M",
+        "");
+  }
+
+  @Test
+  void anIntegrationRunsFromAConfigurationFile(@TempDir Path dir) throws IOException {
+    try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), Clock.systemUTC())) {
+      Path file = dir.resolve("tandem.properties");
+      Files.writeString(file, config(systems));
+      try (ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.fromConfiguration(file)) {
+        assertFalse(integration.engine().flows().stream().map(Flow::name).anyMatch(n -> n.equals("jobs") || n.equals("quotes")),
+            "switched-off capabilities have no flow");
+        CycleReport cycle = integration.runOnce();
+        assertTrue(cycle.completed(), () -> cycle.runs().stream().filter(r -> r.status() != RunReport.Status.COMPLETED).toList().toString());
+        assertTrue(cycle.writes() > 0);
+        assertTrue(Files.exists(dir.resolve("state/tandem.db")), "the SQLite store is where the file said, relative to it");
+        assertTrue(systems.salesforce().data().list("Account").size() > 50);
+        assertTrue(systems.salesforce().data().list("ERP_Job__c").isEmpty(), "jobs were off");
+      }
+    }
+  }
+
+  @Test
+  void aBadKeyIsNamed(@TempDir Path dir) throws IOException {
+    try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), Clock.systemUTC())) {
+      for (String[] bad : new String[][] {
+          {"flows.jobs=off", "flows.jobs=sometimes", "flows.jobs"},
+          {"salesforce.auth=client-credentials", "salesforce.auth=magic", "salesforce.auth"},
+          {"exchequer.gateway=bridge", "exchequer.gateway=carrier-pigeon", "gateway"},
+          {"stateStore=sqlite", "stateStore=excel", "stateStore"},
+          {"tandem.runEvery=PT15M", "tandem.runEvery=often", "tandem.runEvery"},
+          {"exchequer.company=" + SandboxSystems.COMPANY + "\n", "exchequer.compnay=" + SandboxSystems.COMPANY + "\n", "compnay"}}) {
+        Path file = dir.resolve("bad-" + bad[2] + ".properties");
+        Files.writeString(file, config(systems).replace(bad[0], bad[1]));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ExchequerSalesforceIntegration.fromConfiguration(file).close(),
+            bad[1]);
+        assertTrue(e.getMessage().contains(bad[2]), bad[1] + " -> " + e.getMessage());
+      }
+    }
+  }
+}
