@@ -121,11 +121,14 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     Map<String, String> salesforce = prefixed(properties, "salesforce.");
     resolvePaths(exchequer, baseDirectory, "dropFolder");
     resolvePaths(salesforce, baseDirectory, "privateKeyFile", "refreshTokenFile");
-    return builder()
+    Builder builder = builder()
         .settings(settings)
         .exchequer(ExchequerConnectorProvider.builder(EXCHEQUER, exchequer))
-        .salesforce(SalesforceConnectorProvider.builder(SALESFORCE, salesforce))
-        .stateStore(stateStore(properties, baseDirectory));
+        .salesforce(SalesforceConnectorProvider.builder(SALESFORCE, salesforce));
+    if (properties.stringPropertyNames().stream().anyMatch(k -> k.equals("stateStore") || k.startsWith("stateStore."))) {
+      builder.stateStore(stateStore(properties, baseDirectory));
+    }
+    return builder;
   }
 
   private static Map<String, String> prefixed(Properties properties, String prefix) {
