@@ -16,7 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class Demo {
   public static void main(String[] args) {
     Path dir = Path.of(args.length > 0 ? args[0] : "tandem-demo").toAbsolutePath();
     PrintStream out = System.out;
-    Clock clock = Clock.systemUTC();
+    DemoClock clock = new DemoClock();
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -65,6 +65,7 @@ public final class Demo {
             .settings(settings())
             .stateStore(StateStores.sqlite(dir.resolve("tandem-state.db")))
             .listener(new ConsoleProgress(out))
+            .clock(clock)
             .build()) {
       out.printf("Exchequer company %s: %d accounts, %d stock records, %d transactions%n", SandboxSystems.COMPANY,
           systems.exchequer().query().count("CUSTSUPP"), systems.exchequer().query().count("STOCK"),
@@ -86,11 +87,13 @@ public final class Demo {
         firstName = script.newProspect("Calder Valley Joinery " + run).fact("accountId");
         secondName = script.newProspect("Ribble Precision " + run).fact("opportunityId");
       }
+      clock.advance(Duration.ofSeconds(5));
       cycles.add(integration.runOnce());
       systems.checkpoint();
 
       out.println();
       out.println("== A day in the two systems");
+      clock.advance(Duration.ofSeconds(5));
       List<DemoScript.Step> day = new ArrayList<>();
       String phoneCode = script.customerCode(5 + run);
       day.add(script.repEditsPhone(script.salesforceAccountOf(phoneCode).orElseThrow(), "0161 555 0" + (100 + run)));
@@ -107,7 +110,8 @@ public final class Demo {
       day.forEach(step -> out.printf("  %-8s %s%n", step.who(), step.what()));
 
       out.println();
-      out.println("== Incremental sync");
+      out.println("== Incremental sync, a little later");
+      clock.advance(Duration.ofSeconds(5));
       cycles.add(integration.runOnce());
       systems.checkpoint();
 

@@ -44,6 +44,14 @@ public final class SandboxSystems implements AutoCloseable {
    * @param clock the clock both systems stamp changes with
    */
   public static SandboxSystems start(Optional<Path> directory, Clock clock) {
+    return start(directory, clock, new Path[0]);
+  }
+
+  /**
+   * Starts both sandboxes, deploying bespoke Salesforce metadata (SFDX source folders) after
+   * Tandem's own, as a partner adds custom fields to the org.
+   */
+  public static SandboxSystems start(Optional<Path> directory, Clock clock, Path... extraMetadata) {
     boolean fresh = directory.map(d -> !d.resolve("exchequer.mv.db").toFile().exists() || !d.resolve("salesforce.json").toFile().exists())
         .orElse(true);
     ExchequerSandbox exchequer = ExchequerSandbox.builder().companyCode(COMPANY).seed(7).clock(clock).demoCompany(true)
@@ -51,6 +59,9 @@ public final class SandboxSystems implements AutoCloseable {
     exchequer.startBridge();
     SalesforceSandbox.Builder sf = SalesforceSandbox.builder().seed(42).clock(clock).dailyApiLimit(15_000)
         .deployMetadata(SalesforceMetadata.sourceDirectory());
+    for (Path metadata : extraMetadata) {
+      sf.deployMetadata(metadata);
+    }
     directory.ifPresent(d -> sf.persistTo(d.resolve("salesforce.json")));
     SalesforceSandbox salesforce = sf.build().start();
     salesforce.registerClientCredentials(CLIENT_ID, CLIENT_SECRET, INTEGRATION_USER);

@@ -11,7 +11,7 @@ import io.github.tandemsync.integration.CycleReport;
 import io.github.tandemsync.integration.ExchequerSalesforceIntegration;
 import io.github.tandemsync.testkit.salesforce.SandboxRecord;
 import java.math.BigDecimal;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,17 +26,19 @@ class DemoScenarioTest {
 
   @Test
   void theDemoScenarioEndsAsThePoliciesSayOnBothSides() {
-    Clock clock = Clock.systemUTC();
+    DemoClock clock = new DemoClock();
     try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), clock);
         ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
             .exchequer(systems.exchequerConnector())
             .salesforce(systems.salesforceConnector())
             .settings(Demo.settings())
             .stateStore(StateStores.inMemory())
+            .clock(clock)
             .build()) {
       DemoScript script = new DemoScript(systems, clock);
       List<DemoScript.Step> seeded = script.seedSalesforce();
 
+      clock.advance(Duration.ofSeconds(5));
       CycleReport first = integration.runOnce();
       assertTrue(first.completed(), () -> "first cycle: " + first.runs());
       // the three accounts typed in by hand were matched, not duplicated
@@ -52,7 +54,8 @@ class DemoScenarioTest {
         assertTrue(erpAccountNamed(systems, s.fact("name")).isEmpty(), s.fact("name") + " is not in Exchequer");
       }
 
-      // sales and finance at work
+      // sales and finance at work, a little later
+      clock.advance(Duration.ofSeconds(5));
       String phoneCode = script.customerCode(5);
       String phoneAccount = script.salesforceAccountOf(phoneCode).orElseThrow();
       DemoScript.Step phone = script.repEditsPhone(phoneAccount, "0161 555 0199");
@@ -68,6 +71,7 @@ class DemoScenarioTest {
       DemoScript.Step both = script.emailEditedOnBothSides(script.salesforceAccountOf(bothCode).orElseThrow(), bothCode,
           "buyer@sales-side.example", "ap@finance-side.example");
 
+      clock.advance(Duration.ofSeconds(5));
       CycleReport second = integration.runOnce();
       assertTrue(second.completed(), () -> "second cycle: " + second.runs());
 
@@ -105,6 +109,7 @@ class DemoScenarioTest {
       assertFalse(second.prospectsConverted().isEmpty());
       assertEquals(List.of(accepted.fact("opportunityId")), second.opportunitiesWon());
 
+      clock.advance(Duration.ofSeconds(5));
       CycleReport third = integration.runOnce();
       assertEquals(0, third.writes(), () -> "a cycle right after writes nothing: " + third.runs().stream()
           .filter(r -> r.writes() > 0).map(RunReport::toString).toList());
