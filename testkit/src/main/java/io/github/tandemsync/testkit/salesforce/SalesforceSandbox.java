@@ -5,6 +5,7 @@ import io.github.tandemsync.testkit.salesforce.internal.ApiUsageTracker;
 import io.github.tandemsync.testkit.salesforce.internal.AuthService;
 import io.github.tandemsync.testkit.salesforce.internal.FaultInjector;
 import io.github.tandemsync.testkit.salesforce.internal.Org;
+import io.github.tandemsync.testkit.salesforce.internal.OrgCurrencies;
 import io.github.tandemsync.testkit.salesforce.internal.OrgFile;
 import io.github.tandemsync.testkit.salesforce.internal.SandboxConfig;
 import io.github.tandemsync.testkit.salesforce.internal.SandboxDataImpl;
@@ -351,6 +352,7 @@ public final class SalesforceSandbox implements AutoCloseable {
     private boolean shortQueryPages;
     private Duration sessionTimeout = Duration.ofHours(2);
     private Optional<Path> persistFile = Optional.empty();
+    private Optional<OrgCurrencies> currencies = Optional.empty();
 
     private Builder() {}
 
@@ -473,6 +475,30 @@ public final class SalesforceSandbox implements AutoCloseable {
     }
 
     /**
+     * Makes the org a multi-currency org (default: single-currency, as a new org). Every object then
+     * has a {@code CurrencyIsoCode} picklist restricted to the active currencies, defaulting to the
+     * corporate currency, shown by describe and selectable in SOQL; amounts of a record are in its
+     * currency. Salesforce's multi-currency rules apply: one price-book entry per price book, product
+     * and currency; a custom price-book entry needs a standard entry in its currency
+     * ({@code STANDARD_PRICE_NOT_DEFINED}); an order or quote product's entry must have its parent's
+     * currency ({@code FIELD_INTEGRITY_EXCEPTION}); line items, quotes and master-detail children take
+     * their parent's currency (read-only); an entry's currency is set on create only; an order or
+     * opportunity with products cannot change currency. A saved org ({@link #persistTo(Path)}) keeps
+     * the setting: restoring it with other currencies fails {@code start()}.
+     *
+     * @param corporateCurrency ISO 4217 code of the corporate currency, e.g. {@code GBP}
+     * @param activeCurrencies ISO 4217 codes of the other active currencies (the corporate currency is
+     *     active whether listed or not)
+     * @return this builder
+     * @throws ConfigurationException when a code is not three upper-case letters
+     */
+    public Builder multiCurrency(String corporateCurrency, Set<String> activeCurrencies) {
+      this.currencies = Optional.of(new OrgCurrencies(corporateCurrency, Set.copyOf(Objects.requireNonNull(activeCurrencies,
+          "activeCurrencies"))));
+      return this;
+    }
+
+    /**
      * Builds the sandbox (not started yet).
      *
      * @return the sandbox
@@ -480,7 +506,7 @@ public final class SalesforceSandbox implements AutoCloseable {
      */
     public SalesforceSandbox build() {
       return new SalesforceSandbox(new SandboxConfig(seed, dailyApiLimit, clock, metadata, allowUsernamePassword, queryCursorLifetime,
-          shortQueryPages, sessionTimeout), persistFile);
+          shortQueryPages, sessionTimeout, currencies), persistFile);
     }
   }
 }

@@ -45,6 +45,7 @@ public final class Org {
     this.schema = StandardSchema.create();
     MetadataDeployer deployer = new MetadataDeployer(schema);
     config.metadataDirs().forEach(deployer::deploy);
+    config.currencies().ifPresent(currencies -> StandardSchema.addCurrencyFields(schema, currencies));
     this.orgId = Ids.to18("00D" + ids.token(12));
     this.createdAt = now();
     this.deleteLogStart = createdAt.truncatedTo(ChronoUnit.MINUTES);
@@ -86,6 +87,11 @@ public final class Org {
   /** The org's clock. */
   public Clock clock() {
     return config.clock();
+  }
+
+  /** The currencies of a multi-currency org; empty for a single-currency org. */
+  public Optional<OrgCurrencies> currencies() {
+    return config.currencies();
   }
 
   /** The org id (18 characters). */

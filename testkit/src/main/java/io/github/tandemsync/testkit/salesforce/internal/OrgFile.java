@@ -135,8 +135,9 @@ public final class OrgFile {
     }
     SavedOrg.Identity identity = new SavedOrg.Identity(org.orgId, org.createdAt, org.deleteLogStart, org.uiUserId,
         org.standardPricebookId);
+    Optional<SavedOrg.Currencies> currencies = org.currencies().map(c -> new SavedOrg.Currencies(c.corporate(), List.copyOf(c.active())));
     return new SavedOrg(SavedOrg.FORMAT, SavedOrg.VERSION, org.now(), identity, org.ids.state(), objects, deleteLog, credentials,
-        usage.saveWindow());
+        usage.saveWindow(), currencies);
   }
 
   private static SavedOrg.SavedRecord saveRow(Row row, Map<String, FieldType> fieldTypes) {
@@ -340,6 +341,7 @@ public final class OrgFile {
       Ids.Generator.State ids, List<RecordStore.DeleteLogEntry> deleteLog) {}
 
   private Prepared prepare(SavedOrg saved) {
+    checkCurrencies(saved.currencies());
     Map<String, String> customPrefixes = new HashMap<>();
     Map<String, String> objectByPrefix = new HashMap<>();
     List<Row> rows = new ArrayList<>();
@@ -518,6 +520,37 @@ public final class OrgFile {
       value = value * 62 + "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".indexOf(id18.charAt(i));
     }
     return value;
+  }
+
+  /**
+   * A saved org keeps its currency setting: Salesforce cannot turn multi-currency off, and records
+   * hold amounts in their currencies. More active currencies are fine; fewer, another corporate
+   * currency, or a switch between single- and multi-currency are not.
+   */
+  private void checkCurrencies(Optional<SavedOrg.Currencies> saved) {
+    Optional<OrgCurrencies> configured = org.currencies();
+    if (saved.isEmpty() && configured.isPresent()) {
+      throw new ConfigurationException("cannot restore the Salesforce sandbox from " + file + ": the saved org is a single-currency org, "
+          + "but the sandbox is built with multiCurrency(" + configured.get() + "). Build it without multiCurrency, or delete the file to "
+          + "start a fresh multi-currency org");
+    }
+    if (saved.isPresent() && configured.isEmpty()) {
+      throw new ConfigurationException("cannot restore the Salesforce sandbox from " + file + ": the saved org is a multi-currency org "
+          + "(corporate " + saved.get().corporate() + ", active " + saved.get().active() + "), but the sandbox is built as a single-currency "
+          + "org. Build it with multiCurrency(\"" + saved.get().corporate() + "\", " + saved.get().active() + "), or delete the file");
+    }
+    if (saved.isPresent()) {
+      OrgCurrencies now = configured.get();
+      if (!now.corporate().equals(saved.get().corporate())) {
+        throw new ConfigurationException("cannot restore the Salesforce sandbox from " + file + ": the saved org's corporate currency is "
+            + saved.get().corporate() + ", the sandbox is built with " + now.corporate());
+      }
+      List<String> dropped = saved.get().active().stream().filter(c -> !now.active().contains(c)).toList();
+      if (!dropped.isEmpty()) {
+        throw new ConfigurationException("cannot restore the Salesforce sandbox from " + file + ": currencies " + dropped
+            + " were active in the saved org and records may hold amounts in them; the sandbox is built with " + now.active());
+      }
+    }
   }
 
   private void checkIdentity(SavedOrg saved, Map<String, SObjectType> restoredTypes) {

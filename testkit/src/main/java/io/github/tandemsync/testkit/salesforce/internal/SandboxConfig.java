@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the builder collected.
@@ -16,6 +17,8 @@ import java.util.List;
  * @param queryCursorLifetime how long query locators stay valid
  * @param shortQueryPages whether query pages are randomly shorter than asked (seeded)
  * @param sessionTimeout inactivity after which an access token stops working
+ * @param currencies the currencies of a multi-currency org; empty for a single-currency org (no
+ *     {@code CurrencyIsoCode} anywhere)
  */
 public record SandboxConfig(
     long seed,
@@ -25,7 +28,8 @@ public record SandboxConfig(
     boolean allowUsernamePassword,
     Duration queryCursorLifetime,
     boolean shortQueryPages,
-    Duration sessionTimeout) {
+    Duration sessionTimeout,
+    Optional<OrgCurrencies> currencies) {
 
   public SandboxConfig {
     metadataDirs = List.copyOf(metadataDirs);

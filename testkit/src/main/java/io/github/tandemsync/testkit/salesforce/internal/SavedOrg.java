@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param deleteLog the delete log behind getDeleted, oldest first
  * @param auth registered credentials
  * @param apiUsage calls counted per second in the rolling 24-hour window, oldest first
+ * @param currencies the currencies of a multi-currency org; absent for a single-currency org (the
+ *     format of single-currency orgs is unchanged)
  */
 record SavedOrg(
     String format,
@@ -34,7 +36,8 @@ record SavedOrg(
     Map<String, SavedObject> objects,
     List<DeleteLogEntry> deleteLog,
     Auth auth,
-    List<UsageSecond> apiUsage) {
+    List<UsageSecond> apiUsage,
+    Optional<Currencies> currencies) {
 
   static final String FORMAT = "tandem-salesforce-sandbox-org";
   static final int VERSION = 1;
@@ -48,6 +51,7 @@ record SavedOrg(
     deleteLog = List.copyOf(required(deleteLog, "deleteLog"));
     required(auth, "auth");
     apiUsage = List.copyOf(required(apiUsage, "apiUsage"));
+    currencies = optional(currencies);
   }
 
   /** Jackson leaves a missing property null; the message names it (Jackson adds the path). */
@@ -267,6 +271,19 @@ record SavedOrg(
     @Override
     public String toString() {
       return "PasswordUser[username=" + username + ", password=***, securityToken=***, userId=" + userId + "]";
+    }
+  }
+
+  /**
+   * The currencies of a multi-currency org.
+   *
+   * @param corporate the corporate currency
+   * @param active the active currencies, the corporate one included
+   */
+  record Currencies(String corporate, List<String> active) {
+    Currencies {
+      required(corporate, "corporate");
+      active = List.copyOf(required(active, "active"));
     }
   }
 

@@ -138,6 +138,39 @@ final class StandardSchema {
     return schema.add(type);
   }
 
+  /** Objects whose currency is their parent's: set on insert from the parent, never written by the API. */
+  private static final java.util.Set<String> CURRENCY_FROM_PARENT = java.util.Set.of("OrderItem", "QuoteLineItem", "OpportunityLineItem",
+      "Quote");
+
+  /**
+   * Gives every object of a multi-currency org its {@code CurrencyIsoCode} picklist: restricted to
+   * the active currencies, defaulting to the corporate one. Line items, quotes and the details of
+   * master-detail relationships take their parent's currency (read-only); a price-book entry's
+   * currency is set on create only.
+   */
+  static void addCurrencyFields(Schema schema, OrgCurrencies currencies) {
+    for (SObjectType type : schema.types()) {
+      FieldDef field = new FieldDef(OrgCurrencies.FIELD, FieldType.PICKLIST).length(3).label("Currency ISO Code")
+          .picklist(true, currencies.active().toArray(String[]::new)).defaults(currencies.corporate());
+      field.nillable = false;
+      if (CURRENCY_FROM_PARENT.contains(type.name) || masterDetail(type) != null) {
+        field.readOnly();
+      } else if (type.name.equals("PricebookEntry")) {
+        field.createOnly();
+      }
+      type.add(field);
+    }
+  }
+
+  /** The master-detail field of a custom detail object, or null. */
+  static @org.jspecify.annotations.Nullable FieldDef masterDetail(SObjectType type) {
+    if (!type.custom) {
+      return null;
+    }
+    return type.fields().stream().filter(f -> f.type == FieldType.REFERENCE && f.custom && f.cascadeDelete && !f.nillable)
+        .findFirst().orElse(null);
+  }
+
   // --- objects ---
 
   private static void user(Schema schema) {

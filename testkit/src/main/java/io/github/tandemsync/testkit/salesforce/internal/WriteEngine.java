@@ -793,6 +793,11 @@ final class WriteEngine {
   }
 
   private void beforeInsert(Row row) {
+    if (row.type.field(OrgCurrencies.FIELD).isPresent() && row.values.get(OrgCurrencies.FIELD) == null) {
+      // An explicit null gets the default as well: a record of a multi-currency org always has a currency.
+      org.currencies().ifPresent(c -> row.values.put(OrgCurrencies.FIELD, c.corporate()));
+    }
+    inheritCurrency(row);
     switch (row.type.name) {
       case "PricebookEntry" -> pricebookEntry(row, null);
       case "Order" -> {
@@ -820,6 +825,7 @@ final class WriteEngine {
   }
 
   private void beforeUpdate(Row current, Row next, Input input) {
+    inheritCurrency(next);
     switch (current.type.name) {
       case "PricebookEntry" -> pricebookEntry(next, current);
       case "Pricebook2" -> {
@@ -828,13 +834,53 @@ final class WriteEngine {
           return;
         }
       }
-      case "Order" -> order(current, next, input);
+      case "Order" -> {
+        order(current, next, input);
+        keepCurrencyWithLines(current, next, "OrderItem", "OrderId", "order products");
+      }
+      case "Opportunity" -> keepCurrencyWithLines(current, next, "OpportunityLineItem", "OpportunityId", "products");
       case "OrderItem" -> lineItem(next, "OrderId", "Order", false);
       case "QuoteLineItem" -> lineItem(next, "QuoteId", "Quote", false);
       case "OpportunityLineItem" -> lineItem(next, "OpportunityId", "Opportunity", false);
       default -> { }
     }
     derive(next);
+  }
+
+  /** The record's currency in a multi-currency org, or null. */
+  private static @Nullable Object currency(Row row) {
+    return row.values.get(OrgCurrencies.FIELD);
+  }
+
+  /**
+   * Line items, quotes and master-detail children have their parent's currency (multi-currency
+   * orgs); the API cannot set it.
+   */
+  private void inheritCurrency(Row row) {
+    if (row.type.field(OrgCurrencies.FIELD).isEmpty()) {
+      return;
+    }
+    String parentField = switch (row.type.name) {
+      case "OrderItem" -> "OrderId";
+      case "QuoteLineItem" -> "QuoteId";
+      case "OpportunityLineItem", "Quote" -> "OpportunityId";
+      default -> {
+        FieldDef master = StandardSchema.masterDetail(row.type);
+        yield master == null ? null : master.name;
+      }
+    };
+    Row parent = parentField == null ? null : live(row.values.get(parentField));
+    if (parent != null && currency(parent) != null) {
+      row.values.put(OrgCurrencies.FIELD, currency(parent));
+    }
+  }
+
+  /** An order or opportunity with products cannot change currency: their prices are in it. */
+  private void keepCurrencyWithLines(Row current, Row next, String lineType, String parentField, String what) {
+    if (!Objects.equals(currency(current), currency(next)) && hasChildren(current, lineType, parentField)) {
+      throw SfError.record("FIELD_INTEGRITY_EXCEPTION", "Currency ISO Code: you can't change the currency of a "
+          + current.type.name.toLowerCase(Locale.ROOT) + " that has " + what, OrgCurrencies.FIELD);
+    }
   }
 
   private static void derive(Row row) {
@@ -889,16 +935,18 @@ final class WriteEngine {
           "UseStandardPrice");
     }
     if (current == null) {
+      // One entry per price book and product (and currency, in a multi-currency org).
       for (Row other : entriesOf(product.id)) {
-        if (!other.deleted && book.id.equals(other.values.get("Pricebook2Id"))) {
+        if (!other.deleted && book.id.equals(other.values.get("Pricebook2Id")) && Objects.equals(currency(other), currency(entry))) {
           throw SfError.record("DUPLICATE_VALUE", "This price definition already exists in this price book");
         }
       }
     }
     if (!standard) {
-      Row standardEntry = standardEntry(product.id);
+      Row standardEntry = standardEntry(product.id, currency(entry));
       if (standardEntry == null) {
-        throw SfError.record("STANDARD_PRICE_NOT_DEFINED", "No standard price defined for this product");
+        throw SfError.record("STANDARD_PRICE_NOT_DEFINED", currency(entry) == null ? "No standard price defined for this product"
+            : "No standard price defined for this product in " + currency(entry));
       }
       if (useStandard) {
         entry.values.put("UnitPrice", standardEntry.values.get("UnitPrice"));
@@ -911,9 +959,9 @@ final class WriteEngine {
     entry.values.put("ProductCode", product.values.get("ProductCode"));
   }
 
-  private @Nullable Row standardEntry(String productId) {
+  private @Nullable Row standardEntry(String productId, @Nullable Object currency) {
     for (Row other : entriesOf(productId)) {
-      if (!other.deleted && org.standardPricebookId.equals(other.values.get("Pricebook2Id"))) {
+      if (!other.deleted && org.standardPricebookId.equals(other.values.get("Pricebook2Id")) && Objects.equals(currency(other), currency)) {
         return other;
       }
     }
@@ -1002,6 +1050,10 @@ final class WriteEngine {
       throw SfError.record("FIELD_INTEGRITY_EXCEPTION", "field integrity exception: PricebookEntryId (pricebook entry is inactive)",
           "PricebookEntryId");
     }
+    if (!Objects.equals(currency(entry), currency(parent))) {
+      throw SfError.record("FIELD_INTEGRITY_EXCEPTION", "field integrity exception: PricebookEntryId (pricebook entry currency code does "
+          + "not match " + parentType.toLowerCase(Locale.ROOT) + " currency code)", "PricebookEntryId");
+    }
     Object product = line.values.get("Product2Id");
     if (product != null && !product.equals(entry.values.get("Product2Id"))) {
       throw SfError.record("FIELD_INTEGRITY_EXCEPTION", "field integrity exception: Product2Id does not match the price book entry's product",
@@ -1045,7 +1097,8 @@ final class WriteEngine {
         Object productId = row.values.get("Product2Id");
         if (direct && productId != null && org.standardPricebookId.equals(row.values.get("Pricebook2Id"))) {
           for (Row other : entriesOf(productId.toString())) {
-            if (!other.deleted && other != row && !org.standardPricebookId.equals(other.values.get("Pricebook2Id"))) {
+            if (!other.deleted && other != row && !org.standardPricebookId.equals(other.values.get("Pricebook2Id"))
+                && Objects.equals(currency(other), currency(row))) {
               throw SfError.record("DELETE_FAILED", "You can't delete this standard price because there are custom prices for this product");
             }
           }
@@ -1067,6 +1120,9 @@ final class WriteEngine {
   }
 
   private void afterWrite(Row row, @Nullable Row before, Actor actor, Instant now) {
+    if (before != null && !row.deleted && !Objects.equals(currency(before), currency(row))) {
+      followCurrency(row, now);
+    }
     switch (row.type.name) {
       case "OrderItem" -> rollUp(row, before, "OrderId", "Order", "TotalAmount", now);
       case "QuoteLineItem" -> rollUp(row, before, "QuoteId", "Quote", "TotalPrice", now);
@@ -1085,13 +1141,32 @@ final class WriteEngine {
         if (before != null && !row.deleted && org.standardPricebookId.equals(row.values.get("Pricebook2Id"))
             && !Objects.equals(before.values.get("UnitPrice"), row.values.get("UnitPrice"))) {
           for (Row entry : entriesOf(String.valueOf(row.values.get("Product2Id")))) {
-            if (!entry.deleted && entry != row && Boolean.TRUE.equals(entry.values.get("UseStandardPrice"))) {
+            if (!entry.deleted && entry != row && Boolean.TRUE.equals(entry.values.get("UseStandardPrice"))
+                && Objects.equals(currency(entry), currency(row))) {
               systemChange(entry, "UnitPrice", row.values.get("UnitPrice"), now);
             }
           }
         }
       }
       default -> { }
+    }
+  }
+
+  /** The details of a master-detail relationship (and a quote's lines) take the new currency of their master. */
+  private void followCurrency(Row master, Instant now) {
+    for (Map.Entry<SObjectType, FieldDef> relation : org.schema.childRelationships(master.type)) {
+      SObjectType childType = relation.getKey();
+      FieldDef field = relation.getValue();
+      boolean inherits = field == StandardSchema.masterDetail(childType)
+          || (childType.name.equals("QuoteLineItem") && field.name.equals("QuoteId"));
+      if (!inherits || childType.field(OrgCurrencies.FIELD).isEmpty()) {
+        continue;
+      }
+      for (Row child : org.store.children(childType, field, master.id)) {
+        if (!child.deleted && master.id.equals(child.values.get(field.name))) {
+          systemChange(child, OrgCurrencies.FIELD, currency(master), now);
+        }
+      }
     }
   }
 
