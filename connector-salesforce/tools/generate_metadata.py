@@ -36,6 +36,7 @@ obj("Account", "Account", "Accounts", False, [
     f("ERP_Cost_Centre__c", T, length=20), f("ERP_Sales_GL_Code__c", T, length=20),
     f("ERP_Balance__c", C), f("ERP_Balance_MTD__c", C, "ERP Balance Month to Date"), f("ERP_Balance_YTD__c", C, "ERP Balance Year to Date"),
     f("ERP_Balance_LYTD__c", C, "ERP Balance Last Year to Date"),
+    f("ERP_Balance_Currency__c", T, "ERP Balance Currency", length=3),
 ])
 obj("Contact", "Contact", "Contacts", False, [KEY(), f("ERP_Salutation__c", T), f("ERP_Role_Code__c", T, length=20)])
 obj("Product2", "Product", "Products", False, [
@@ -53,6 +54,8 @@ obj("PricebookEntry", "Price Book Entry", "Price Book Entries", False, [KEY("ERP
 obj("Order", "Order", "Orders", False, [
     KEY("ERP Id (order reference)"), f("ERP_Status__c", T, length=40), f("ERP_On_Hold__c", B), f("ERP_Requested_Date__c", D),
     f("ERP_Currency__c", T, length=3), f("ERP_Net_Total__c", C), f("ERP_Tax_Total__c", C), f("ERP_Outstanding_Total__c", C),
+    f("ERP_External_Reference__c", T, "ERP External Reference"),
+    f("ERP_Text_Lines__c", L, "ERP Text Lines (JSON)", length=131072),
 ])
 obj("OrderItem", "Order Product", "Order Products", False, [
     KEY("ERP Id (order reference-line)"), f("ERP_Line_No__c", I), f("ERP_Discount__c", N, scale=4), f("ERP_Net_Amount__c", C),
@@ -117,6 +120,7 @@ ledger_doc("ERP_Credit_Note__c", "ERP Credit Note", "ERP Credit Notes", "ERP_Cre
            "ERP Credit Note Lines", "ERP_Credit_Note_Lines", "ERP_Credit_Date__c", [f("ERP_Invoice_Number__c", T)])
 obj("ERP_Delivery__c", "ERP Delivery", "ERP Deliveries", True, [
     KEY("ERP Id (delivery reference)"), f("ERP_Order_Number__c", T), f("ERP_Order_Reference__c", T),
+    f("ERP_External_Reference__c", T, "ERP External Reference"),
     f("ERP_Account__c", LT, "Account", refTo="Account", rel="ERP_Deliveries"), f("ERP_Delivery_Date__c", D),
     f("ERP_Customer_Reference__c", T), f("ERP_Delivery_Street__c", A), f("ERP_Delivery_City__c", T, length=40),
     f("ERP_Delivery_County__c", T, length=80), f("ERP_Delivery_Postcode__c", T, length=20), f("ERP_Delivery_Country__c", T, length=80),
@@ -159,7 +163,7 @@ def field_xml(fd):
     elif t == D:
         out += ['    <externalId>false</externalId>', f'    <label>{label}</label>', '    <required>false</required>', '    <type>Date</type>']
     elif t == L:
-        out += ['    <externalId>false</externalId>', f'    <label>{label}</label>', '    <length>32768</length>',
+        out += ['    <externalId>false</externalId>', f'    <label>{label}</label>', f'    <length>{fd.get("length", 32768)}</length>',
                 '    <type>LongTextArea</type>', '    <visibleLines>3</visibleLines>']
     elif t == A:
         out += ['    <externalId>false</externalId>', f'    <label>{label}</label>', '    <required>false</required>', '    <type>TextArea</type>']

@@ -27,11 +27,22 @@ final class SandboxFixture implements AutoCloseable {
   }
 
   SandboxFixture(long seed, long dailyLimit, boolean shortPages, java.nio.file.Path... extraMetadata) {
+    this(seed, dailyLimit, shortPages, java.util.Optional.empty(), extraMetadata);
+  }
+
+  /** A multi-currency org: {@code corporate} and {@code active} currencies. */
+  static SandboxFixture multiCurrency(long seed, String corporate, java.util.Set<String> active) {
+    return new SandboxFixture(seed, 15_000, false, java.util.Optional.of(java.util.Map.entry(corporate, active)));
+  }
+
+  private SandboxFixture(long seed, long dailyLimit, boolean shortPages,
+      java.util.Optional<java.util.Map.Entry<String, java.util.Set<String>>> currencies, java.nio.file.Path... extraMetadata) {
     this.seed = seed;
     System.out.println("SandboxFixture seed=" + seed);
     this.clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
     SalesforceSandbox.Builder b = SalesforceSandbox.builder().seed(seed).clock(clock).dailyApiLimit(dailyLimit)
         .deployMetadata(SalesforceMetadata.sourceDirectory()).shortQueryPages(shortPages);
+    currencies.ifPresent(c -> b.multiCurrency(c.getKey(), c.getValue()));
     for (java.nio.file.Path extra : extraMetadata) {
       b.deployMetadata(extra);
     }

@@ -10,6 +10,9 @@ import static io.github.tandemsync.salesforce.internal.FieldSpec.negatedBool;
 import static io.github.tandemsync.salesforce.internal.FieldSpec.number;
 import static io.github.tandemsync.salesforce.internal.FieldSpec.numberOrZero;
 import static io.github.tandemsync.salesforce.internal.FieldSpec.picklist;
+import static io.github.tandemsync.salesforce.internal.FieldSpec.recordCurrency;
+import static io.github.tandemsync.salesforce.internal.FieldSpec.recordMoney;
+import static io.github.tandemsync.salesforce.internal.FieldSpec.recordMoneyWithCurrency;
 import static io.github.tandemsync.salesforce.internal.FieldSpec.street;
 import static io.github.tandemsync.salesforce.internal.FieldSpec.text;
 import static io.github.tandemsync.salesforce.internal.FieldSpec.textLines;
@@ -97,7 +100,7 @@ final class DefaultMappings {
             return Optional.empty();
           }
           return Optional.of(("SUPPLIER".equals(Paths.get(c, "role").asText()) ? SUPPLIER_PREFIX : CUSTOMER_PREFIX) + code);
-        }, List.of(ERP_ID, "Type"), List.of("code", "role"), (row, c) -> {
+        }, List.of(ERP_ID, "Type", "AccountNumber"), List.of("code", "role"), (row, c) -> {
           String extId = row.text(ERP_ID);
           if (extId.startsWith(CUSTOMER_PREFIX)) {
             c.put("role", "CUSTOMER").put("code", extId.substring(2));
@@ -107,6 +110,11 @@ final class DefaultMappings {
             // Not in the ERP yet, keyed by its Salesforce Id: a customer once a user marks it as one (Type "Customer ..."),
             // which is what lets it be created in the ERP; a prospect otherwise.
             c.put("role", row.text("Type").toLowerCase(java.util.Locale.ROOT).startsWith("customer") ? "CUSTOMER" : "PROSPECT");
+            // an account number typed in by hand is the ERP code it should link to (matching finds the pair by it)
+            String number = row.text("AccountNumber");
+            if (!number.isBlank()) {
+              c.put("code", number.strip());
+            }
           }
         })
         .lookup("code", ERP_ID, v -> CUSTOMER_PREFIX + v)
@@ -132,8 +140,8 @@ final class DefaultMappings {
         .field(text("ERP_Invoice_To__c", "invoiceTo"))
         .field(bool("ERP_On_Stop__c", "onStop"))
         .field(bool("ERP_Closed__c", "closed"))
-        .field(text("ERP_Currency__c", "currency"))
-        .field(money("ERP_Credit_Limit__c", "creditLimit", Optional.of("ERP_Currency__c")))
+        .field(recordCurrency("ERP_Currency__c", "currency"))
+        .field(recordMoney("ERP_Credit_Limit__c", "creditLimit", Optional.of("ERP_Currency__c")))
         .field(number("ERP_Overall_Discount__c", "overallDiscount"))
         .field(text("ERP_Price_Band__c", "priceBand"))
         .field(integer("ERP_Compound_Discount__c", "compoundOverallDiscount"))
@@ -144,6 +152,7 @@ final class DefaultMappings {
         .field(text("ERP_Department__c", "department"))
         .field(text("ERP_Cost_Centre__c", "costCentre"))
         .field(text("ERP_Sales_GL_Code__c", "salesGlCode"))
+        .recordCurrency("currency")
         .build();
   }
 
@@ -153,7 +162,9 @@ final class DefaultMappings {
             (row, c) -> accountCodeFromExternalId(row.text(ERP_ID)).ifPresent(code -> c.put("accountCode", code)))
         .lookup("accountCode", ERP_ID, v -> CUSTOMER_PREFIX + v)
         .lookup("accountCode", ERP_ID, v -> SUPPLIER_PREFIX + v)
-        .field(text("ERP_Currency__c", "currency"))
+        // Their own currency field: the account's currency (ERP_Currency__c, CurrencyIsoCode) is the
+        // trading currency the accounts flow writes; balances are in the ERP's base currency.
+        .field(text("ERP_Balance_Currency__c", "currency"))
         .field(numberOrZero("ERP_Balance__c", "balance"))
         .field(numberOrZero("ERP_Balance_MTD__c", "monthToDate"))
         .field(numberOrZero("ERP_Balance_YTD__c", "yearToDate"))
@@ -297,7 +308,7 @@ final class DefaultMappings {
   static EntityMapping<Price> price() {
     String o = "PricebookEntry";
     return EntityMapping.builder(EntityTypes.PRICE, o)
-        .key(ERP_ID, c -> priceKey(c, ""), List.of(ERP_ID), List.of(), (row, c) -> {
+        .key(ERP_ID, c -> priceKey(c, ""), List.of(ERP_ID), List.of("priceBook", "productCode"), (row, c) -> {
           // <book>-<product>-<currency>: the product code may itself contain dashes.
           String ext = row.text(ERP_ID);
           int first = ext.indexOf('-');
@@ -318,6 +329,8 @@ final class DefaultMappings {
         .field(bool("IsActive", "active"))
         .field(FieldSpec.ref(o, new FieldSpec.Ref("Product2Id", "Product2", ERP_ID), "productCode", Function.identity(), Optional::of)
             .createOnly())
+        .recordCurrency("unitPrice.currency")
+        .orgCurrencyOnly()
         .writeMode(EntityMapping.WriteMode.PRICE)
         .readable(false)
         .build();
@@ -389,10 +402,11 @@ final class DefaultMappings {
         .field(text("ERP_Customer_Reference__c", "customerReference"))
         .field(date(dateField, datePath))
         .field(date("ERP_Due_Date__c", "dueDate"))
-        .field(text("ERP_Currency__c", "currency"))
-        .field(money("ERP_Net_Total__c", "netTotal", cur))
-        .field(money("ERP_Tax_Total__c", "taxTotal", cur))
-        .field(money("ERP_Gross_Total__c", "grossTotal", cur))
+        .field(recordCurrency("ERP_Currency__c", "currency"))
+        .field(recordMoney("ERP_Net_Total__c", "netTotal", cur))
+        .field(recordMoney("ERP_Tax_Total__c", "taxTotal", cur))
+        .field(recordMoney("ERP_Gross_Total__c", "grossTotal", cur))
+        .recordCurrency("currency")
         .lines(new LineMapping(lineObject, relationship, object, ERP_ID, "lines", DefaultMappings::docLineKey, invoiceLineFields(),
             Optional.of("ERP_Line_No__c")))
         .writeMode(EntityMapping.WriteMode.DOCUMENT);
@@ -412,10 +426,15 @@ final class DefaultMappings {
         .build();
   }
 
-  /** Documents born in either system: ERP number in {@code ERP_Id__c}, Salesforce Id as external reference. */
-  private static <T> EntityMapping.Builder<T> twoWayKey(EntityMapping.Builder<T> b) {
-    return b.key(ERP_ID, c -> Optional.of(Paths.get(c, "number")).filter(JsonNode::isTextual).map(JsonNode::asText).filter(s -> !s.isBlank()),
-        List.of(ERP_ID, "Id"), List.of("number", "externalReference"), (row, c) -> {
+  /** Default API name of the field keeping a document's CRM reference as the ERP knows it. */
+  static final String EXTERNAL_REFERENCE = "ERP_External_Reference__c";
+
+  /**
+   * Documents born in Salesforce only (quotes): ERP number in {@code ERP_Id__c}, the Salesforce Id
+   * as external reference. The Id is Salesforce's: read, never written.
+   */
+  private static <T> EntityMapping.Builder<T> salesforceBornKey(EntityMapping.Builder<T> b) {
+    return b.key(ERP_ID, DefaultMappings::documentNumber, List.of(ERP_ID, "Id"), List.of("number", "externalReference"), (row, c) -> {
           String n = row.text(ERP_ID);
           if (!n.isBlank()) {
             c.put("number", n);
@@ -425,8 +444,41 @@ final class DefaultMappings {
             c.put("externalReference", id);
           }
         })
+        .readOnlyKeyPaths("externalReference")
         .lookup("number", ERP_ID, Function.identity())
         .lookup("externalReference", "Id", Function.identity());
+  }
+
+  /**
+   * Documents born in either system (orders, deliveries): ERP number in {@code ERP_Id__c}; the
+   * external reference is kept in {@value #EXTERNAL_REFERENCE} as the ERP holds it (a CRM
+   * reference of another system, or empty), so it reads back as written. A record Salesforce users
+   * created, not in the ERP yet, is known by its Salesforce Id, which is written to
+   * {@value #EXTERNAL_REFERENCE} together with the ERP number.
+   */
+  private static <T> EntityMapping.Builder<T> twoWayKey(EntityMapping.Builder<T> b) {
+    return b.key(ERP_ID, DefaultMappings::documentNumber, List.of(ERP_ID, "Id", EXTERNAL_REFERENCE), List.of("number", "externalReference"),
+        (row, c) -> {
+          String n = row.text(ERP_ID);
+          if (!n.isBlank()) {
+            c.put("number", n);
+          }
+          String reference = row.text(EXTERNAL_REFERENCE);
+          String id = row.text("Id");
+          if (!reference.isBlank()) {
+            c.put("externalReference", reference);
+          } else if (n.isBlank() && !id.isBlank()) {
+            c.put("externalReference", id);
+          }
+        })
+        .field(text(EXTERNAL_REFERENCE, "externalReference").writeOnly().everyWrite())
+        .lookup("number", ERP_ID, Function.identity())
+        .lookup("externalReference", EXTERNAL_REFERENCE, Function.identity())
+        .lookup("externalReference", "Id", Function.identity());
+  }
+
+  private static Optional<String> documentNumber(JsonNode c) {
+    return Optional.of(Paths.get(c, "number")).filter(JsonNode::isTextual).map(JsonNode::asText).filter(s -> !s.isBlank());
   }
 
   static EntityMapping<Delivery> delivery() {
@@ -459,8 +511,9 @@ final class DefaultMappings {
         .field(computed("Name", List.of("invoiceNumber"), c -> firstText(c, "invoiceNumber")))
         .field(date("ERP_Due_Date__c", "dueDate"))
         .field(bool("ERP_Paid__c", "paid"))
-        .field(moneyWithCurrency("ERP_Outstanding__c", "ERP_Currency__c", "outstanding"))
-        .field(money("ERP_Total__c", "total", Optional.of("ERP_Currency__c")))
+        .field(recordMoneyWithCurrency("ERP_Outstanding__c", "ERP_Currency__c", "outstanding"))
+        .field(recordMoney("ERP_Total__c", "total", Optional.of("ERP_Currency__c")))
+        .recordCurrency("outstanding.currency", "total.currency")
         .build();
   }
 
@@ -469,14 +522,14 @@ final class DefaultMappings {
     Optional<String> cur = Optional.of("ERP_Currency__c");
     List<FieldSpec> lineFields = List.of(
         integer("ERP_Line_No__c", "lineNumber"),
-        text("Id", "externalReference").readOnly(),
+        salesforceLineReference(),
         FieldSpec.ref("OrderItem", new FieldSpec.Ref("Product2Id", "Product2", ERP_ID), "productCode", Function.identity(), Optional::of)
             .readOnly(),
         text("Description", "description"),
         numberOrZero("Quantity", "quantity"),
-        money("UnitPrice", "unitPrice", Optional.empty()),
+        recordMoney("UnitPrice", "unitPrice", Optional.empty()),
         number("ERP_Discount__c", "discountPercent"),
-        money("ERP_Net_Amount__c", "netAmount", Optional.empty()),
+        recordMoney("ERP_Net_Amount__c", "netAmount", Optional.empty()),
         text("ERP_VAT_Code__c", "vatCode"),
         text("ERP_Warehouse_Code__c", "warehouseCode"),
         date("ServiceDate", "deliveryDate"));
@@ -494,17 +547,42 @@ final class DefaultMappings {
         .field(date("EffectiveDate", "orderDate"))
         .field(date("ERP_Requested_Date__c", "requestedDate"))
         .field(text("PoNumber", "customerReference"))
-        .field(text("ERP_Currency__c", "currency"))
+        .field(recordCurrency("ERP_Currency__c", "currency"))
+        // Set on insert by the order writer (the standard price book when blank); fixed once the order has products.
         .field(FieldSpec.ref(o, new FieldSpec.Ref("Pricebook2Id", "Pricebook2", ERP_ID), "priceBook", Function.identity(), Optional::of)
-            .readOnly())
-        .field(money("ERP_Net_Total__c", "netTotal", cur))
-        .field(money("ERP_Tax_Total__c", "taxTotal", cur))
-        .field(money("ERP_Outstanding_Total__c", "outstandingTotal", cur))
+            .createOnly().writtenByWriter())
+        .field(recordMoney("ERP_Net_Total__c", "netTotal", cur))
+        .field(recordMoney("ERP_Tax_Total__c", "taxTotal", cur))
+        .field(recordMoney("ERP_Outstanding_Total__c", "outstandingTotal", cur))
         .lines(new LineMapping("OrderItem", "OrderItems", "OrderId", ERP_ID, "lines", DefaultMappings::docLineKey, lineFields,
-            Optional.of("ERP_Line_No__c")))
+            Optional.of("ERP_Line_No__c"), false, Optional.of(TEXT_LINES)))
+        .recordCurrency("currency")
+        .orgCurrencyOnly()
         .writeMode(EntityMapping.WriteMode.ORDER);
     addressFields("Shipping", "deliveryAddress").forEach(b::field);
     return b.build();
+  }
+
+  /** Default API name of the Order field keeping lines without a product (JSON), which cannot be order products. */
+  static final String TEXT_LINES = "ERP_Text_Lines__c";
+
+  /**
+   * A line's Salesforce Id as its external reference, for lines people added in Salesforce; lines
+   * written from the ERP carry their ERP key instead and read back without it, as written.
+   */
+  private static FieldSpec salesforceLineReference() {
+    return new FieldSpec(List.of("Id", ERP_ID), List.of("externalReference"), FieldSpec.Access.READ, false,
+        (src, c) -> {
+          if (src.text(ERP_ID).isBlank() && !src.text("Id").isBlank()) {
+            c.put("externalReference", src.text("Id"));
+          }
+        }, (c, t) -> { });
+  }
+
+  /** The record's {@code CurrencyIsoCode} (multi-currency orgs), else the org's currency: read only. */
+  private static FieldSpec currencyOfRecord(String path) {
+    return new FieldSpec(List.of(), List.of(path), FieldSpec.Access.READ, false,
+        (src, c) -> Paths.set(c, path, F.textNode(src.recordCurrency().orElse(src.ctx().defaultCurrency()))), (c, t) -> { });
   }
 
   static final Map<String, String> QUOTE_STATUS = Map.of(
@@ -519,11 +597,11 @@ final class DefaultMappings {
             Optional::of).readOnly(),
         text("Description", "description").readOnly(),
         numberOrZero("Quantity", "quantity").readOnly(),
-        money("UnitPrice", "unitPrice", Optional.empty()).readOnly(),
+        recordMoney("UnitPrice", "unitPrice", Optional.empty()).readOnly(),
         number("Discount", "discountPercent").readOnly(),
-        money("TotalPrice", "netAmount", Optional.empty()).readOnly(),
+        recordMoney("TotalPrice", "netAmount", Optional.empty()).readOnly(),
         date("ServiceDate", "deliveryDate").readOnly());
-    EntityMapping.Builder<Quote> b = twoWayKey(EntityMapping.builder(EntityTypes.QUOTE, o))
+    EntityMapping.Builder<Quote> b = salesforceBornKey(EntityMapping.builder(EntityTypes.QUOTE, o))
         .field(accountRef(o, "AccountId", "accountCode").readOnly())
         .field(text("Name", "name").readOnly())
         .field(new FieldSpec(List.of("Status", "ERP_Status__c"), List.of("status"), FieldSpec.Access.READ, false,
@@ -544,8 +622,9 @@ final class DefaultMappings {
         .field(FieldSpec.ref(o, new FieldSpec.Ref("Pricebook2Id", "Pricebook2", ERP_ID), "priceBook", Function.identity(), Optional::of)
             .readOnly())
         .field(text("OpportunityId", "opportunityReference").readOnly())
-        .field(money("TotalPrice", "netTotal", Optional.empty()).readOnly())
-        .field(money("Tax", "taxTotal", Optional.empty()).readOnly().optional())
+        .field(currencyOfRecord("currency"))
+        .field(recordMoney("TotalPrice", "netTotal", Optional.empty()).readOnly())
+        .field(recordMoney("Tax", "taxTotal", Optional.empty()).readOnly().optional())
         .lines(new LineMapping("QuoteLineItem", "QuoteLineItems", "QuoteId", ERP_ID, "lines", DefaultMappings::docLineKey, lineFields,
             Optional.empty()))
         .writeMode(EntityMapping.WriteMode.WRITE_BACK);
@@ -561,7 +640,7 @@ final class DefaultMappings {
         .field(accountRef(o, "AccountId", "accountCode").readOnly())
         .field(text("StageName", "stage"))
         .field(date("CloseDate", "closeDate").readOnly())
-        .field(money("Amount", "amount", Optional.empty()).readOnly())
+        .field(recordMoney("Amount", "amount", Optional.empty()).readOnly())
         .field(text("SyncedQuoteId", "quoteReference").readOnly().optional())
         .writeMode(EntityMapping.WriteMode.WRITE_BACK)
         .build();
@@ -609,6 +688,7 @@ final class DefaultMappings {
         .field(text("ERP_Charge_Type__c", "chargeType"))
         .field(text("ERP_Sales_Order_Number__c", "salesOrderNumber"))
         .field(moneyWithCurrency("ERP_Quoted_Price__c", "ERP_Quoted_Currency__c", "quotedPrice"))
+        .recordCurrency("quotedPrice.currency")
         .field(text("ERP_QS_Code__c", "qsCode"))
         .field(text("ERP_Status__c", "status"))
         .field(text("ERP_Customer_Code__c", "customerCode"))

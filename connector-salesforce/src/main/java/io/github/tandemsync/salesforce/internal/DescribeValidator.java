@@ -25,7 +25,16 @@ final class DescribeValidator {
   record FieldInfo(boolean createable, boolean updateable, boolean externalId, boolean unique) {}
 
   /** One object as describe reports it. */
-  record ObjectInfo(Map<String, FieldInfo> fields, Set<String> childRelationships) {}
+  record ObjectInfo(Map<String, FieldInfo> fields, Set<String> childRelationships, Optional<CurrencyInfo> currency) {}
+
+  /**
+   * The {@code CurrencyIsoCode} picklist of an object in a multi-currency org.
+   *
+   * @param access whether the integration user may set it on create and update
+   * @param active the active currencies (picklist values)
+   * @param defaultCurrency the default value: the integration user's currency
+   */
+  record CurrencyInfo(MappingContext.Access access, Set<String> active, Optional<String> defaultCurrency) {}
 
   private final RestApi rest;
   private final Map<String, Optional<ObjectInfo>> cache = new HashMap<>();
@@ -44,9 +53,13 @@ final class DescribeValidator {
       }
       JsonNode json = r.requireSuccess().json();
       Map<String, FieldInfo> fields = new HashMap<>();
+      Optional<CurrencyInfo> currency = Optional.empty();
       for (JsonNode f : json.path("fields")) {
         fields.put(f.path("name").asText(), new FieldInfo(f.path("createable").asBoolean(false), f.path("updateable").asBoolean(false),
             f.path("externalId").asBoolean(false), f.path("unique").asBoolean(false)));
+        if (f.path("name").asText().equals(MappingContext.CURRENCY_FIELD)) {
+          currency = Optional.of(currencyInfo(f));
+        }
       }
       Set<String> children = new LinkedHashSet<>();
       for (JsonNode c : json.path("childRelationships")) {
@@ -55,8 +68,48 @@ final class DescribeValidator {
           children.add(name);
         }
       }
-      return Optional.of(new ObjectInfo(fields, children));
+      return Optional.of(new ObjectInfo(fields, children, currency));
     });
+  }
+
+  private static CurrencyInfo currencyInfo(JsonNode field) {
+    Set<String> active = new java.util.TreeSet<>();
+    Optional<String> byDefault = Optional.empty();
+    for (JsonNode value : field.path("picklistValues")) {
+      if (value.path("active").asBoolean(true)) {
+        active.add(value.path("value").asText());
+        if (value.path("defaultValue").asBoolean(false)) {
+          byDefault = Optional.of(value.path("value").asText());
+        }
+      }
+    }
+    if (byDefault.isEmpty() && field.path("defaultValue").isTextual()) {
+      byDefault = Optional.of(field.path("defaultValue").asText());
+    }
+    return new CurrencyInfo(new MappingContext.Access(field.path("createable").asBoolean(false), field.path("updateable").asBoolean(false)),
+        active, byDefault);
+  }
+
+  /**
+   * The org's currencies from the describes of {@code objects} (org names): a multi-currency org
+   * has {@code CurrencyIsoCode} on every object; empty for a single-currency org.
+   */
+  Optional<MappingContext.OrgCurrencies> currencies(List<String> objects) {
+    Set<String> active = new java.util.TreeSet<>();
+    Map<String, MappingContext.Access> fields = new HashMap<>();
+    for (String object : objects) {
+      describe(object).flatMap(ObjectInfo::currency).ifPresent(c -> {
+        active.addAll(c.active());
+        fields.put(object, c.access());
+      });
+    }
+    return fields.isEmpty() ? Optional.empty() : Optional.of(new MappingContext.OrgCurrencies(active, fields));
+  }
+
+  /** The default currency describe shows for {@code objects} (org names): the integration user's. */
+  Optional<String> defaultCurrency(List<String> objects) {
+    return objects.stream().map(this::describe).flatMap(Optional::stream).map(ObjectInfo::currency).flatMap(Optional::stream)
+        .map(CurrencyInfo::defaultCurrency).flatMap(Optional::stream).findFirst();
   }
 
   <T> void validate(RecordMapper<T> mapper) {
@@ -91,6 +144,12 @@ final class DescribeValidator {
     for (String extra : mapper.extraNativeFields()) {
       require(m, object, info.get(), extra);
     }
+    m.lines.flatMap(LineMapping::textLinesField).ifPresent(textLines -> {
+      FieldInfo f = require(m, object, info.get(), mapper.field(textLines));
+      if (f != null && writes && (!f.createable() || !f.updateable())) {
+        problems.add(m.type.name() + ": field " + object + "." + mapper.field(textLines) + " is not writable for the integration user");
+      }
+    });
     m.lines.ifPresent(l -> {
       String lineObject = mapper.ctx.naming().object(l.object());
       String rel = mapper.ctx.naming().field(m.object, l.childRelationship());

@@ -59,6 +59,18 @@ final class EntityMapping<T> {
   final WriteMode writeMode;
   final List<KeyLookup> keyLookups;
   final Function<MappingContext, Optional<Soql.Condition>> readFilter;
+  /** Key paths the reader fills from what Salesforce assigns (the record Id): never written. */
+  final Set<String> readOnlyKeyPaths;
+  /**
+   * Canonical paths holding the record's currency, first present wins; written to
+   * {@code CurrencyIsoCode} in a multi-currency org so amounts show in their own currency.
+   */
+  final List<String> recordCurrencyPaths;
+  /**
+   * Whether a single-currency org refuses records in another currency: their amounts land in
+   * standard Currency fields (price-book entries, order products) that have no currency of their own.
+   */
+  final boolean orgCurrencyOnly;
 
   private EntityMapping(Builder<T> b) {
     this.type = b.type;
@@ -74,6 +86,9 @@ final class EntityMapping<T> {
     this.writeMode = b.writeMode;
     this.keyLookups = List.copyOf(b.keyLookups);
     this.readFilter = b.readFilter;
+    this.readOnlyKeyPaths = Set.copyOf(b.readOnlyKeyPaths);
+    this.recordCurrencyPaths = List.copyOf(b.recordCurrencyPaths);
+    this.orgCurrencyOnly = b.orgCurrencyOnly;
   }
 
   static <T> Builder<T> builder(EntityType<T> type, String object) {
@@ -88,11 +103,13 @@ final class EntityMapping<T> {
     return paths;
   }
 
-  /** Canonical paths this mapping stores when writing. */
+  /** Canonical paths this mapping stores when writing: never a path Salesforce assigns (Id, formula, roll-up). */
   Set<String> writePaths() {
     Set<String> paths = new LinkedHashSet<>(keyPaths);
+    paths.removeAll(readOnlyKeyPaths);
     fields.stream().filter(f -> f.access.writes()).forEach(f -> paths.addAll(f.paths));
-    lines.ifPresent(l -> paths.add(l.path()));
+    // Lines count when some line field is written (a quote's lines are Salesforce's: read only).
+    lines.filter(l -> l.fields().stream().anyMatch(f -> f.access.writes())).ifPresent(l -> paths.add(l.path()));
     return paths;
   }
 
@@ -124,6 +141,9 @@ final class EntityMapping<T> {
     private WriteMode writeMode = WriteMode.UPSERT;
     private final List<KeyLookup> keyLookups = new ArrayList<>();
     private Function<MappingContext, Optional<Soql.Condition>> readFilter = c -> Optional.empty();
+    private final Set<String> readOnlyKeyPaths = new LinkedHashSet<>();
+    private final List<String> recordCurrencyPaths = new ArrayList<>();
+    private boolean orgCurrencyOnly;
 
     private Builder(EntityType<T> type, String object) {
       this.type = type;
@@ -154,6 +174,27 @@ final class EntityMapping<T> {
             }
           });
       lookup(path, extIdField, Function.identity());
+      return this;
+    }
+
+    /** Key paths filled from the Salesforce Id: read, never written. */
+    Builder<T> readOnlyKeyPaths(String... paths) {
+      readOnlyKeyPaths.addAll(List.of(paths));
+      return this;
+    }
+
+    /**
+     * The canonical paths of the record's currency (first present wins), written to
+     * {@code CurrencyIsoCode} in a multi-currency org.
+     */
+    Builder<T> recordCurrency(String... paths) {
+      recordCurrencyPaths.addAll(List.of(paths));
+      return this;
+    }
+
+    /** A single-currency org takes only records in its own currency (see {@link EntityMapping#orgCurrencyOnly}). */
+    Builder<T> orgCurrencyOnly() {
+      this.orgCurrencyOnly = true;
       return this;
     }
 

@@ -65,6 +65,8 @@ final class FieldSpec {
   final boolean createOnly;
   /** Standard fields that not every org or edition has: skipped (not an error) when describe lacks them. */
   final boolean optional;
+  /** Written with every update, not only when its paths changed (it goes with the record's key). */
+  final boolean everyWrite;
   final Reader reader;
   final Writer writer;
 
@@ -74,36 +76,47 @@ final class FieldSpec {
 
   FieldSpec(List<String> nativeFields, List<Ref> refs, List<String> paths, Access access, boolean createOnly, Reader reader,
       Writer writer) {
-    this(nativeFields, refs, paths, access, createOnly, false, reader, writer);
+    this(nativeFields, refs, paths, access, createOnly, false, false, reader, writer);
   }
 
   FieldSpec(List<String> nativeFields, List<Ref> refs, List<String> paths, Access access, boolean createOnly, boolean optional,
-      Reader reader, Writer writer) {
+      boolean everyWrite, Reader reader, Writer writer) {
     this.optional = optional;
     this.nativeFields = List.copyOf(nativeFields);
     this.refs = List.copyOf(refs);
     this.paths = List.copyOf(paths);
     this.access = access;
     this.createOnly = createOnly;
+    this.everyWrite = everyWrite;
     this.reader = reader;
     this.writer = writer;
   }
 
   FieldSpec readOnly() {
-    return new FieldSpec(nativeFields, refs, paths, Access.READ, createOnly, optional, reader, writer);
+    return new FieldSpec(nativeFields, refs, paths, Access.READ, createOnly, optional, everyWrite, reader, writer);
   }
 
   FieldSpec writeOnly() {
-    return new FieldSpec(nativeFields, refs, paths, Access.WRITE, createOnly, optional, reader, writer);
+    return new FieldSpec(nativeFields, refs, paths, Access.WRITE, createOnly, optional, everyWrite, reader, writer);
   }
 
   FieldSpec createOnly() {
-    return new FieldSpec(nativeFields, refs, paths, access, true, optional, reader, writer);
+    return new FieldSpec(nativeFields, refs, paths, access, true, optional, everyWrite, reader, writer);
   }
 
   /** A standard field some orgs lack (edition, feature settings): left out when describe does not list it. */
   FieldSpec optional() {
-    return new FieldSpec(nativeFields, refs, paths, access, createOnly, true, reader, writer);
+    return new FieldSpec(nativeFields, refs, paths, access, createOnly, true, everyWrite, reader, writer);
+  }
+
+  /** Written with every update of the record, e.g. a reference that belongs with the key. */
+  FieldSpec everyWrite() {
+    return new FieldSpec(nativeFields, refs, paths, access, createOnly, optional, true, reader, writer);
+  }
+
+  /** The same field read as before, written by someone else (the writer sets it itself). */
+  FieldSpec writtenByWriter() {
+    return new FieldSpec(nativeFields, refs, paths, access, createOnly, optional, everyWrite, reader, (c, t) -> { });
   }
 
   /**
@@ -143,7 +156,18 @@ final class FieldSpec {
 
   /** Money whose currency has its own Salesforce field (read and written). */
   static FieldSpec moneyWithCurrency(String sfAmount, String sfCurrency, String path) {
-    FieldSpec amount = money(sfAmount, path, Optional.of(sfCurrency));
+    return withCurrencyField(money(sfAmount, path, Optional.of(sfCurrency)), sfAmount, sfCurrency, path);
+  }
+
+  /**
+   * Money in the record's currency whose currency also has a text field: in a multi-currency org
+   * the record's {@code CurrencyIsoCode} decides, else the text field.
+   */
+  static FieldSpec recordMoneyWithCurrency(String sfAmount, String sfCurrency, String path) {
+    return withCurrencyField(recordMoney(sfAmount, path, Optional.of(sfCurrency)), sfAmount, sfCurrency, path);
+  }
+
+  private static FieldSpec withCurrencyField(FieldSpec amount, String sfAmount, String sfCurrency, String path) {
     return new FieldSpec(List.of(sfAmount, sfCurrency), List.of(path), Access.BOTH, false, amount.reader,
         (c, t) -> {
           amount.writer.write(c, t);
@@ -239,16 +263,48 @@ final class FieldSpec {
   }
 
   /**
-   * Money: Salesforce stores the amount only. On read the currency is the record's
-   * {@code currencyField} (default names), else the context's default currency.
+   * Money with its own currency: Salesforce stores the amount only. On read the currency is the
+   * record's {@code currencyField} (default names), else the record's {@code CurrencyIsoCode}
+   * (multi-currency orgs), else the context's default currency.
    */
   static FieldSpec money(String sf, String path, Optional<String> currencyField) {
+    return money(sf, path, src -> currencyField.map(src::text).filter(s -> !s.isBlank()).or(src::recordCurrency));
+  }
+
+  /**
+   * Money in the record's currency (a Salesforce Currency field): on read the currency is the
+   * record's {@code CurrencyIsoCode} in a multi-currency org, else its {@code currencyField}, else
+   * the context's default currency.
+   */
+  static FieldSpec recordMoney(String sf, String path, Optional<String> currencyField) {
+    return money(sf, path, src -> src.recordCurrency().or(() -> currencyField.map(src::text).filter(s -> !s.isBlank())));
+  }
+
+  /**
+   * The record's currency: {@code CurrencyIsoCode} in a multi-currency org, else the text field;
+   * written to the text field (the connector writes {@code CurrencyIsoCode} itself, see
+   * {@code EntityMapping.recordCurrencyPaths}).
+   */
+  static FieldSpec recordCurrency(String sf, String path) {
+    FieldSpec plain = text(sf, path);
+    return new FieldSpec(plain.nativeFields, plain.paths, Access.BOTH, false,
+        (src, c) -> {
+          Optional<String> record = src.recordCurrency();
+          if (record.isPresent()) {
+            Paths.set(c, path, F.textNode(record.get()));
+          } else {
+            plain.reader.read(src, c);
+          }
+        }, plain.writer);
+  }
+
+  private static FieldSpec money(String sf, String path, java.util.function.Function<Row, Optional<String>> currencyOf) {
     List<String> natives = new ArrayList<>(List.of(sf));
     return new FieldSpec(natives, List.of(path), Access.BOTH, false,
         (src, c) -> {
           JsonNode v = src.get(sf);
           if (v.isNumber() || (v.isTextual() && !v.asText().isBlank())) {
-            String currency = currencyField.map(src::text).filter(s -> !s.isBlank()).orElse(src.ctx().defaultCurrency());
+            String currency = currencyOf.apply(src).orElse(src.ctx().defaultCurrency());
             ObjectNode money = F.objectNode();
             money.set("amount", F.numberNode(v.isNumber() ? v.decimalValue() : new java.math.BigDecimal(v.asText().strip())));
             money.put("currency", currency);

@@ -19,6 +19,10 @@ import java.util.Optional;
  * @param orderBy default API name to order lines by
  * @param editedInSalesforce whether people edit the lines in Salesforce (picking quantities): the
  *     header's SystemModstamp does not move then, so the reader polls the lines too
+ * @param textLinesField default API name of a long-text field on the header that keeps, as JSON,
+ *     the lines that cannot be line records (ERP description-only lines without a product, which an
+ *     order product cannot represent); read back and merged into the lines by line number. Empty
+ *     when every line is a line record.
  */
 record LineMapping(
     String object,
@@ -29,11 +33,23 @@ record LineMapping(
     LineKey lineKey,
     List<FieldSpec> fields,
     Optional<String> orderBy,
-    boolean editedInSalesforce) {
+    boolean editedInSalesforce,
+    Optional<String> textLinesField) {
 
   LineMapping(String object, String childRelationship, String parentField, String externalIdField, String path, LineKey lineKey,
       List<FieldSpec> fields, Optional<String> orderBy) {
-    this(object, childRelationship, parentField, externalIdField, path, lineKey, fields, orderBy, false);
+    this(object, childRelationship, parentField, externalIdField, path, lineKey, fields, orderBy, false, Optional.empty());
+  }
+
+  LineMapping(String object, String childRelationship, String parentField, String externalIdField, String path, LineKey lineKey,
+      List<FieldSpec> fields, Optional<String> orderBy, boolean editedInSalesforce) {
+    this(object, childRelationship, parentField, externalIdField, path, lineKey, fields, orderBy, editedInSalesforce, Optional.empty());
+  }
+
+  /** Whether a canonical line goes into {@link #textLinesField} instead of a line record: it has no product. */
+  boolean isTextLine(JsonNode line) {
+    JsonNode product = line.get("productCode");
+    return textLinesField.isPresent() && (product == null || !product.isTextual() || product.asText().isBlank());
   }
 
   /** Derives a line's external id. */

@@ -79,6 +79,10 @@ final class RecordMapper<T> {
         }
       }
     }
+    mapping.lines.flatMap(LineMapping::textLinesField).ifPresent(f -> fields.add(field(f)));
+    if (ctx.currencyField(mapping.object).isPresent()) {
+      fields.add(MappingContext.CURRENCY_FIELD);
+    }
     fields.addAll(extraNativeFields);
     return new ArrayList<>(fields);
   }
@@ -96,6 +100,9 @@ final class RecordMapper<T> {
             spec.refs.forEach(r -> fields.add(r.selectPath(ctx, l.object())));
           }
         }
+      }
+      if (ctx.currencyField(l.object()).isPresent()) {
+        fields.add(MappingContext.CURRENCY_FIELD);
       }
       Soql sub = Soql.select(fields).from(ctx.naming().field(mapping.object, l.childRelationship()));
       l.orderBy().ifPresent(ob -> sub.orderBy(ctx.naming().field(l.object(), ob)));
@@ -148,6 +155,9 @@ final class RecordMapper<T> {
           }
           lines.add(line);
         }
+        if (l.textLinesField().isPresent()) {
+          mergeTextLines(lines, r.text(l.textLinesField().get()), id);
+        }
       }
       T value = Json.MAPPER.treeToValue(canonical, javaType);
       SObjectRecord sobject = new SObjectRecord(object(), row);
@@ -174,6 +184,36 @@ final class RecordMapper<T> {
       return new Mapped<>(Optional.empty(), Optional.of(SyncError.permanent("INVALID_RECORD",
           mapping.type.name() + " " + id + " cannot be mapped: " + e)));
     }
+  }
+
+  /**
+   * Puts the lines kept as JSON on the header back among the line records: in line-number order
+   * when every line has a number (documents from the ERP), else after them.
+   */
+  private void mergeTextLines(ArrayNode lines, String json, String id) {
+    if (json.isBlank()) {
+      return;
+    }
+    String field = mapping.lines.flatMap(LineMapping::textLinesField).orElseThrow();
+    JsonNode parsed;
+    try {
+      parsed = Json.MAPPER.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InvalidRecordException(mapping.type.name(), id, mapping.lines.get().path(), "cannot be read: " + field
+          + " does not hold the JSON list of text lines the connector writes (" + e.getOriginalMessage() + ")");
+    }
+    if (!parsed.isArray()) {
+      throw new InvalidRecordException(mapping.type.name(), id, mapping.lines.get().path(), "cannot be read: " + field
+          + " holds no JSON list of text lines");
+    }
+    List<JsonNode> all = new ArrayList<>();
+    lines.forEach(all::add);
+    parsed.forEach(all::add);
+    if (all.stream().allMatch(line -> line.path("lineNumber").isNumber())) {
+      all.sort(java.util.Comparator.comparingInt(line -> line.path("lineNumber").asInt()));
+    }
+    lines.removeAll();
+    all.forEach(lines::add);
   }
 
   private Mapped<T> invalid(String id, InvalidRecordException e) {
@@ -217,10 +257,12 @@ final class RecordMapper<T> {
       if (!spec.access.writes() || (spec.createOnly && !create) || !active(spec)) {
         continue;
       }
-      if (spec.paths.stream().anyMatch(p -> changed.contains(p) || changedFields.stream().anyMatch(cf -> cf.startsWith(p + ".")))) {
+      if (spec.everyWrite || spec.paths.stream().anyMatch(p -> changed.contains(p) || changedFields.stream().anyMatch(cf -> cf.startsWith(p + ".")))) {
         spec.writer.write(canonical, target);
       }
     }
+    writeRecordCurrency(canonical, body, changed, create);
+    writeTextLines(canonical, body);
     SObjectRecord sobject = new SObjectRecord(object(), body);
     for (MappingCustomizer<T> c : customizers) {
       c.beforeWrite(value, sobject);
@@ -228,9 +270,91 @@ final class RecordMapper<T> {
     return body;
   }
 
-  /** The line bodies of a document, each with its external id. */
-  List<ObjectNode> lineBodies(JsonNode canonical, String documentKey, boolean create) {
-    List<ObjectNode> out = new ArrayList<>();
+  /** Largest JSON text kept in a long text area (Salesforce's maximum length is 131,072). */
+  static final int TEXT_LINES_MAX = 131_072;
+
+  /** The record's currency to {@code CurrencyIsoCode}; refuses a currency the org cannot hold amounts in. */
+  private void writeRecordCurrency(JsonNode canonical, ObjectNode body, FieldSet changed, boolean create) {
+    Optional<String> path = mapping.recordCurrencyPaths.stream().filter(p -> Paths.get(canonical, p).isTextual()
+        && !Paths.get(canonical, p).asText().isBlank()).findFirst();
+    if (path.isEmpty()) {
+      return;
+    }
+    String currency = Paths.get(canonical, path.get()).asText();
+    if (ctx.currencies().isEmpty()) {
+      if (mapping.orgCurrencyOnly && !currency.equals(ctx.defaultCurrency())) {
+        throw new UnsupportedCurrencyException(mapping.type.name(), path.get(), "is " + currency + ", but the Salesforce org is a "
+            + "single-currency org in " + ctx.defaultCurrency() + ": its price-book entries and order products hold " + ctx.defaultCurrency()
+            + " amounts only. Enable multi-currency in Salesforce with " + currency + " active, or keep " + currency
+            + " records out of this org (the connector's defaultCurrency names the org currency)");
+      }
+      return;
+    }
+    Optional<MappingContext.Access> access = ctx.currencyField(mapping.object);
+    if (access.isEmpty()) {
+      return;
+    }
+    boolean touched = create || mapping.recordCurrencyPaths.stream().anyMatch(changed::contains);
+    if (!touched || !(create ? access.get().createable() : access.get().updateable())) {
+      return;
+    }
+    if (!ctx.currencies().get().active().contains(currency)) {
+      throw new UnsupportedCurrencyException(mapping.type.name(), path.get(), "is " + currency + ", which is not an active currency of "
+          + "the Salesforce org (active: " + new java.util.TreeSet<>(ctx.currencies().get().active()) + "); activate it in Salesforce "
+          + "(Setup, Manage Currencies) or keep " + currency + " records out of this org");
+    }
+    body.put(MappingContext.CURRENCY_FIELD, currency);
+  }
+
+  /** The document's lines without a product, as JSON on the header (documents always rewrite their lines). */
+  private void writeTextLines(JsonNode canonical, ObjectNode body) {
+    if (mapping.lines.isEmpty() || mapping.lines.get().textLinesField().isEmpty()) {
+      return;
+    }
+    LineMapping l = mapping.lines.get();
+    ArrayNode text = Json.array();
+    Paths.get(canonical, l.path()).forEach(line -> {
+      if (l.isTextLine(line) && line.isObject()) {
+        ObjectNode compact = line.deepCopy();
+        List<String> empty = new ArrayList<>();
+        compact.fieldNames().forEachRemaining(name -> {
+          if (compact.get(name).isNull()) {
+            empty.add(name);
+          }
+        });
+        compact.remove(empty); // absent reads back as empty: the JSON stays short
+        text.add(compact);
+      }
+    });
+    String field = field(l.textLinesField().get());
+    if (text.isEmpty()) {
+      body.putNull(field);
+      return;
+    }
+    String json;
+    try {
+      json = Json.MAPPER.writeValueAsString(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    if (json.length() > TEXT_LINES_MAX) {
+      throw new InvalidRecordException(mapping.type.name(), null, l.path(), "has " + text.size() + " lines without a product, "
+          + json.length() + " characters as JSON; " + field + " holds at most " + TEXT_LINES_MAX);
+    }
+    body.put(field, json);
+  }
+
+  /**
+   * A line record to write and the canonical line it comes from.
+   *
+   * @param body the line sObject, with its external id
+   * @param line the canonical line
+   */
+  record LineBody(ObjectNode body, JsonNode line) {}
+
+  /** The line bodies of a document, each with its external id; lines kept as text on the header are left out. */
+  List<LineBody> lineBodies(JsonNode canonical, String documentKey, boolean create) {
+    List<LineBody> out = new ArrayList<>();
     if (mapping.lines.isEmpty()) {
       return out;
     }
@@ -241,6 +365,10 @@ final class RecordMapper<T> {
     }
     int index = 1;
     for (JsonNode line : lines) {
+      if (l.isTextLine(line)) {
+        index++; // keys of unnumbered lines stay their position in the document
+        continue;
+      }
       ObjectNode body = Json.object();
       Row target = new Row(body, l.object(), ctx);
       for (FieldSpec spec : l.fields()) {
@@ -249,7 +377,7 @@ final class RecordMapper<T> {
         }
       }
       body.put(ctx.naming().field(l.object(), l.externalIdField()), l.lineKey().of(documentKey, line, index));
-      out.add(body);
+      out.add(new LineBody(body, line));
       index++;
     }
     return out;
@@ -257,6 +385,12 @@ final class RecordMapper<T> {
 
   /** The canonical field for an org-named native field, for error messages. */
   Optional<String> canonicalField(String nativeField) {
+    if (nativeField.equals(MappingContext.CURRENCY_FIELD) && !mapping.recordCurrencyPaths.isEmpty()) {
+      return Optional.of(mapping.recordCurrencyPaths.get(0));
+    }
+    if (mapping.lines.flatMap(LineMapping::textLinesField).map(this::field).filter(nativeField::equals).isPresent()) {
+      return Optional.of(mapping.lines.get().path());
+    }
     for (String def : defaultNames()) {
       if (field(def).equals(nativeField)) {
         return mapping.canonicalPathOf(def);

@@ -57,6 +57,15 @@ final class Row {
     return v.isMissingNode() || v.isNull() ? "" : v.asText();
   }
 
+  /** The record's {@code CurrencyIsoCode} in a multi-currency org; empty otherwise. */
+  java.util.Optional<String> recordCurrency() {
+    if (ctx.currencyField(defaultObject).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    JsonNode v = node.get(MappingContext.CURRENCY_FIELD);
+    return v == null || v.isNull() || v.asText().isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.asText());
+  }
+
   void set(String defaultField, JsonNode value) {
     node.set(name(defaultField), value);
   }

@@ -76,10 +76,10 @@ public final class SalesforceRuntime {
     BulkApi bulk = new BulkApi(rest, settings.bulkFirstPoll(), settings.bulkMaxPoll(), settings.bulkTimeout(), clock);
     SalesforceRuntime runtime = new SalesforceRuntime(settings, meter, rest, tokens);
     transport.authenticate();
-    MappingContext ctx = new MappingContext(settings.naming(), settings.defaultCurrency(), settings.standardPriceBook());
     OrgCache orgCache = new OrgCache(rest, settings.naming());
     DescribeValidator validator = new DescribeValidator(rest);
     Map<String, EntityMapping<?>> mappings = DefaultMappings.all();
+    MappingContext ctx = context(settings, validator, mappings);
     for (String entity : settings.entities()) {
       EntityMapping<?> mapping = mappings.get(entity);
       runtime.add(mapping, ctx, rest, bulk, orgCache, validator);
@@ -88,6 +88,30 @@ public final class SalesforceRuntime {
     LOG.info("Salesforce connector {} started against {} ({} entity types, API {})", settings.name(),
         transport.instanceUrl().getHost(), settings.entities().size(), settings.apiVersion());
     return runtime;
+  }
+
+  /**
+   * The mapping context, with the org's currencies when it is a multi-currency org (describe shows
+   * {@code CurrencyIsoCode}); the objects described here are the ones validation describes anyway.
+   */
+  private static MappingContext context(ConnectorSettings settings, DescribeValidator validator, Map<String, EntityMapping<?>> mappings) {
+    List<String> objects = new ArrayList<>();
+    for (String entity : settings.entities()) {
+      EntityMapping<?> m = mappings.get(entity);
+      objects.add(settings.naming().object(m.object));
+      m.lines.ifPresent(l -> objects.add(settings.naming().object(l.object())));
+    }
+    List<String> distinct = objects.stream().distinct().toList();
+    Optional<MappingContext.OrgCurrencies> currencies = validator.currencies(distinct);
+    if (currencies.isEmpty()) {
+      LOG.info("Salesforce org is single-currency: amounts are taken as {} (defaultCurrency); prices and orders in other currencies are "
+          + "refused", settings.defaultCurrency());
+      return new MappingContext(settings.naming(), settings.defaultCurrency(), settings.standardPriceBook());
+    }
+    String byDefault = validator.defaultCurrency(distinct).orElse(settings.defaultCurrency());
+    LOG.info("Salesforce org is multi-currency: active currencies {}, default {}; records carry their currency in CurrencyIsoCode",
+        new java.util.TreeSet<>(currencies.get().active()), byDefault);
+    return new MappingContext(settings.naming(), byDefault, settings.standardPriceBook(), currencies);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

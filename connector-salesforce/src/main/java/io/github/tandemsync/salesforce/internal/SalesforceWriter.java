@@ -99,7 +99,8 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
         prepare(p);
         upserts.add(p);
       } catch (InvalidRecordException e) {
-        SyncError err = SyncError.permanent("INVALID_RECORD", describe(p) + ": " + e.getMessage());
+        String code = e instanceof UnsupportedCurrencyException ? UnsupportedCurrencyException.CODE : "INVALID_RECORD";
+        SyncError err = SyncError.permanent(code, describe(p) + ": " + e.getMessage());
         outcomes.set(i, WriteOutcome.failed(e.field().map(err::withField).orElse(err)));
       } catch (KeyMissing e) {
         outcomes.set(i, WriteOutcome.failed(e.error));
@@ -144,8 +145,8 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
           .withField("role"));
     }
     boolean create = p.request.targetId().isEmpty();
+    p.extId = mapper.externalId(canonical); // first: errors of the mapping below name the record by it
     p.body = mapper.toSObject(value, canonical, p.request.changedFields(), create);
-    p.extId = mapper.externalId(canonical);
     if (p.request.targetId().isEmpty() && p.extId.isEmpty() && mapper.mapping.writeMode != EntityMapping.WriteMode.PRICE) {
       String keyField = mapper.mapping.keyPaths.isEmpty() ? "id" : mapper.mapping.keyPaths.get(0);
       throw new KeyMissing(SyncError.permanent("MISSING_KEY", describe(p) + " has neither an ERP key (" + keyField
@@ -590,12 +591,11 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
       }
       g.node("PATCH", headerUrl, header, "h");
       String parentRef = ex != null ? ex.id : "@{h.id}";
-      List<ObjectNode> lineBodies = mapper.lineBodies(p.canonical, docKey, true);
+      List<RecordMapper.LineBody> lineBodies = mapper.lineBodies(p.canonical, docKey, true);
       Set<String> keep = new LinkedHashSet<>();
-      JsonNode canonicalLines = Paths.get(p.canonical, lines.path());
       if (activated && ex != null) {
         Set<String> wanted = new LinkedHashSet<>();
-        lineBodies.forEach(b -> wanted.add(b.path(lineExt).asText()));
+        lineBodies.forEach(b -> wanted.add(b.body().path(lineExt).asText()));
         if (!wanted.equals(ex.lineIdsByKey.keySet())) {
           throw new KeyMissing(SyncError.permanent("ORDER_ACTIVATED", describe(p) + ": the order is activated in Salesforce, "
               + "so order products cannot be added or removed; lines differ (Salesforce " + ex.lineIdsByKey.keySet() + ", ERP "
@@ -605,7 +605,8 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
       if (activated && ex != null) {
         // Order products of an activated order are locked (editing needs "Edit Activated Orders"):
         // write the header only, and refuse clearly when the ERP changed a line.
-        for (ObjectNode line : lineBodies) {
+        for (RecordMapper.LineBody lineBody : lineBodies) {
+          ObjectNode line = lineBody.body();
           ObjectNode current = ex.lineRows.get(line.path(lineExt).asText());
           if (current != null && (differs(line.path("Quantity"), current.path("Quantity"))
               || differs(line.path("UnitPrice"), current.path("UnitPrice")))) {
@@ -616,7 +617,7 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
         lineBodies = List.of();
       }
       for (int i = 0; i < lineBodies.size(); i++) {
-        ObjectNode line = lineBodies.get(i);
+        ObjectNode line = lineBodies.get(i).body();
         String lineKey = line.path(lineExt).asText();
         keep.add(lineKey);
         String existingLineId = ex == null ? null : ex.lineIdsByKey.get(lineKey);
@@ -631,7 +632,7 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
           line.remove(lineExt);
           line.put(parentField, parentRef);
           if (order) {
-            orderItemPricing(p, canonicalLines.path(i), line, i);
+            orderItemPricing(p, lineBodies.get(i).line(), line);
           }
           g.node("PATCH", base + lineObject + "/" + lineExt + "/" + enc(lineKey), line, ref);
         }
@@ -654,16 +655,16 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
       return wanted.decimalValue().compareTo(current.decimalValue()) != 0;
     }
 
-    /** An order product needs the price-book entry of the order's price book (by external id) and a unit price. */
-    private void orderItemPricing(Prepared p, JsonNode line, ObjectNode body, int index) {
+    /**
+     * An order product needs the price-book entry of the order's price book in the order's currency
+     * (by external id) and a unit price. Lines without a product never get here: they are kept as
+     * text on the order.
+     */
+    private void orderItemPricing(Prepared p, JsonNode line, ObjectNode body) {
       String product = line.path("productCode").asText("");
-      if (product.isBlank()) {
-        throw new KeyMissing(SyncError.permanent("REQUIRED_FIELD_MISSING", describe(p) + ": line " + (index + 1)
-            + " has no product; an order product needs a price-book entry").withField("lines.productCode"));
-      }
       if (!body.hasNonNull("UnitPrice")) {
-        throw new KeyMissing(SyncError.permanent("REQUIRED_FIELD_MISSING", describe(p) + ": line " + (index + 1)
-            + " has no unit price").withField("lines.unitPrice"));
+        throw new KeyMissing(SyncError.permanent("REQUIRED_FIELD_MISSING", describe(p) + ": line " + line.path("lineNumber").asText("?")
+            + " (" + product + ") has no unit price; an order product needs one").withField("lines.unitPrice"));
       }
       String book = Paths.get(p.canonical, "priceBook").asText("");
       String currency = Paths.get(p.canonical, "currency").asText(mapper.ctx.defaultCurrency());
@@ -824,6 +825,10 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
           body.put("Id", id);
         } else {
           body.put(extField, e.getKey());
+          if (mapper.ctx.currencyField(mapper.mapping.object).isPresent()) {
+            // One standard entry per currency: its currency is set on create only.
+            body.put(MappingContext.CURRENCY_FIELD, Paths.get(p.canonical, "unitPrice.currency").asText());
+          }
           body.put("Pricebook2Id", orgCache.standardPricebookId());
           body.putObject("Product2").put(mapper.ctx.naming().field("Product2", DefaultMappings.ERP_ID),
               Paths.get(p.canonical, "productCode").asText());
@@ -847,9 +852,13 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
         body.remove(mapper.field("Product2Id"));
         body.remove("Product2");
         if (id != null) {
+          body.remove(MappingContext.CURRENCY_FIELD); // create-only, and part of the entry's key
           body.put("Id", id);
         } else {
           body.put(extField, p.extId.get());
+          if (mapper.ctx.currencyField(mapper.mapping.object).isPresent()) {
+            body.put(MappingContext.CURRENCY_FIELD, Paths.get(p.canonical, "unitPrice.currency").asText());
+          }
           body.putObject("Pricebook2").put(mapper.ctx.naming().field("Pricebook2", DefaultMappings.ERP_ID),
               Paths.get(p.canonical, "priceBook").asText());
           body.putObject("Product2").put(mapper.ctx.naming().field("Product2", DefaultMappings.ERP_ID),

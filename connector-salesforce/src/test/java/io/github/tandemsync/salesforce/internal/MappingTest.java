@@ -37,7 +37,7 @@ class MappingTest {
       ObjectNode sub = row.putObject(l.childRelationship());
       sub.put("totalSize", 1).put("done", true);
       var recs = sub.putArray("records");
-      mapper.lineBodies(canonical, mapper.externalId(canonical).orElseThrow(), true).forEach(recs::add);
+      mapper.lineBodies(canonical, mapper.externalId(canonical).orElseThrow(), true).forEach(b -> recs.add(b.body()));
     });
     RecordMapper.Mapped<T> mapped = mapper.toCanonical(row, url -> { throw new AssertionError("no paging expected"); });
     assertTrue(mapped.error().isEmpty(), () -> "mapping failed: " + mapped.error());
@@ -63,6 +63,26 @@ class MappingTest {
     ObjectNode body = mapper.toSObject(account, mapper.canonicalJson(account), Set.of(), true);
     assertEquals("1 High St\nUnit 4", body.path("BillingStreet").asText());
     assertEquals(Optional.of("C-ABAP01"), mapper.externalId(mapper.canonicalJson(account)));
+  }
+
+  @Test
+  void writerFieldsAreOnlyWhatTheMappingStores() {
+    for (EntityMapping<?> m : DefaultMappings.all().values()) {
+      java.util.Set<String> stored = new java.util.HashSet<>();
+      m.fields.stream().filter(f -> f.access.writes()).forEach(f -> stored.addAll(f.paths));
+      m.lines.filter(l -> l.fields().stream().anyMatch(f -> f.access.writes())).ifPresent(l -> stored.add(l.path()));
+      for (String path : m.writePaths()) {
+        boolean writtenKey = m.keyPaths.contains(path) && m.externalIdField.isPresent();
+        assertTrue(stored.contains(path) || writtenKey, m.type.name() + "." + path + " is listed but nothing writes it");
+      }
+      for (String readOnly : m.readOnlyKeyPaths) {
+        assertTrue(!m.writePaths().contains(readOnly), m.type.name() + "." + readOnly + " is filled from the Salesforce Id");
+      }
+      for (FieldSpec f : m.fields) {
+        assertTrue(!f.access.writes() || !f.nativeFields.equals(List.of("Id")), m.type.name() + " writes the Id");
+      }
+    }
+    assertEquals(Set.of("number", "status"), new RecordMapper<>(DefaultMappings.quote(), CTX, List.of(), List.of()).writeFields().paths());
   }
 
   @Test
@@ -122,9 +142,9 @@ class MappingTest {
     assertEquals(Optional.of("WIDGET"), back.lines().get(0).productCode());
     assertEquals("EUR", back.lines().get(0).unitPrice().orElseThrow().currency());
     assertEquals(Optional.of("ABAP01"), back.accountCode());
-    List<ObjectNode> lines = mapper.lineBodies(mapper.canonicalJson(inv), "SIN000123", true);
-    assertEquals("SIN000123-1", lines.get(0).path("ERP_Id__c").asText());
-    assertEquals("SIN000123-2", lines.get(1).path("ERP_Id__c").asText());
+    List<RecordMapper.LineBody> lines = mapper.lineBodies(mapper.canonicalJson(inv), "SIN000123", true);
+    assertEquals("SIN000123-1", lines.get(0).body().path("ERP_Id__c").asText());
+    assertEquals("SIN000123-2", lines.get(1).body().path("ERP_Id__c").asText());
   }
 
   @Test

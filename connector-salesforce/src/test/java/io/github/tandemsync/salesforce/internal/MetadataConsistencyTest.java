@@ -42,6 +42,7 @@ class MetadataConsistencyTest {
         }
       });
       m.lines.ifPresent(l -> {
+        l.textLinesField().ifPresent(f -> check(src, m.object, List.of(f), missing, permissions));
         check(src, l.object(), List.of(l.externalIdField(), l.parentField()), missing, "");
         l.fields().forEach(f -> check(src, l.object(), f.nativeFields, missing, permissions));
         if (l.childRelationship().endsWith("__r")) {
