@@ -34,8 +34,10 @@ obj("Account", "Account", "Accounts", False, [
     f("ERP_Compound_Discount__c", I), f("ERP_VAT_Code__c", T, length=10), f("ERP_VAT_Registration__c", T, length=40),
     f("ERP_Settlement_Discount__c", N, scale=4), f("ERP_Settlement_Days__c", I), f("ERP_Department__c", T, length=20),
     f("ERP_Cost_Centre__c", T, length=20), f("ERP_Sales_GL_Code__c", T, length=20),
-    f("ERP_Balance__c", C), f("ERP_Balance_MTD__c", C, "ERP Balance Month to Date"), f("ERP_Balance_YTD__c", C, "ERP Balance Year to Date"),
-    f("ERP_Balance_LYTD__c", C, "ERP Balance Last Year to Date"),
+    # Balances are in the ERP's base currency (ERP_Balance_Currency__c), not the account's: Number, since a
+    # Currency field would show them in the account's CurrencyIsoCode in a multi-currency org.
+    f("ERP_Balance__c", N, scale=2), f("ERP_Balance_MTD__c", N, "ERP Balance Month to Date", scale=2),
+    f("ERP_Balance_YTD__c", N, "ERP Balance Year to Date", scale=2), f("ERP_Balance_LYTD__c", N, "ERP Balance Last Year to Date", scale=2),
     f("ERP_Balance_Currency__c", T, "ERP Balance Currency", length=3),
 ])
 obj("Contact", "Contact", "Contacts", False, [KEY(), f("ERP_Salutation__c", T), f("ERP_Role_Code__c", T, length=20)])
