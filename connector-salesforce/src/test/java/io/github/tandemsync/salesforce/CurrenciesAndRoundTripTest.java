@@ -277,6 +277,40 @@ class CurrenciesAndRoundTripTest {
   }
 
   @Test
+  void orderProductsAddedInSalesforceKeepTheirIdentityWhenTheErpNumbersThem() {
+    try (SandboxFixture f = new SandboxFixture(6_303L)) {
+      SalesforceConnector c = f.started(f.connector().entities(EntityTypes.ACCOUNT, EntityTypes.PRODUCT, EntityTypes.PRICE,
+          EntityTypes.ORDER));
+      assertTrue(write(c, EntityTypes.ACCOUNT, customer("ABAP01", "GBP"), "a1").isSuccess());
+      products(c, "BOLT");
+      assertTrue(write(c, EntityTypes.PRICE, price("A", "BOLT", "2.50", "GBP"), "p1").isSuccess());
+      String entry = byKey(f, "PricebookEntry", "STD-BOLT-GBP").orElseThrow().id();
+      String id = f.sandbox.data().insert("Order", Map.of("AccountId", byKey(f, "Account", "C-ABAP01").orElseThrow().id(),
+          "EffectiveDate", "2026-03-02", "Status", "Draft", "Pricebook2Id", f.sandbox.data().standardPricebookId()));
+      String item = f.sandbox.data().insert("OrderItem", Map.of("OrderId", id, "PricebookEntryId", entry, "Quantity", 3, "UnitPrice", 2.5));
+      Order read = readBack(c, EntityTypes.ORDER, id);
+      assertEquals(Optional.of(item), read.lines().get(0).externalReference(), "a Salesforce line is known by its Id");
+
+      RecordWriter<Order> writer = c.writer(EntityTypes.ORDER).orElseThrow();
+      Order numbered = read.toBuilder().number("SOR007002").build();
+      assertTrue(writer.write(List.of(WriteRequest.update(id, numbered, Set.of("number"), "n1"))).get(0).isSuccess());
+      assertEquals(List.of(item), f.sandbox.data().list("OrderItem").stream().map(SandboxRecord::id).toList(),
+          "writing the number back leaves the lines alone");
+      assertEquals(comparable(numbered), comparable(readBack(c, EntityTypes.ORDER, id)));
+
+      // The ERP's view of the order: its lines numbered and completed.
+      Order fromErp = numbered.toBuilder().status(OrderStatus.OPEN).lines(List.of(line(1, "BOLT", "3", "2.50", "GBP"))).build();
+      WriteOutcome<Order> out = writer.write(List.of(WriteRequest.update(id, fromErp, Set.of("lines", "status"), "e1"))).get(0);
+      assertTrue(out.isSuccess(), out.toString());
+      List<SandboxRecord> items = f.sandbox.data().list("OrderItem");
+      assertEquals(List.of(item), items.stream().map(SandboxRecord::id).toList(), "the same order product, now keyed by the ERP");
+      assertEquals(Optional.of("SOR007002-1"), items.get(0).string("ERP_Id__c"));
+      assertEquals("Activated", f.sandbox.data().find(id).orElseThrow().string("Status").orElseThrow());
+      assertEquals(comparable(fromErp), comparable(readBack(c, EntityTypes.ORDER, id)));
+    }
+  }
+
+  @Test
   void deliveriesReadBackAsWritten() {
     try (SandboxFixture f = new SandboxFixture(5_166L)) {
       SalesforceConnector c = f.started(f.connector().entities(EntityTypes.ACCOUNT, EntityTypes.DELIVERY));

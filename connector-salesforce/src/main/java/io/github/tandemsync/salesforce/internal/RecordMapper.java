@@ -262,7 +262,9 @@ final class RecordMapper<T> {
       }
     }
     writeRecordCurrency(canonical, body, changed, create);
-    writeTextLines(canonical, body);
+    if (mapping.lines.isPresent() && changed.contains(mapping.lines.get().path())) {
+      writeTextLines(canonical, body);
+    }
     SObjectRecord sobject = new SObjectRecord(object(), body);
     for (MappingCustomizer<T> c : customizers) {
       c.beforeWrite(value, sobject);
@@ -306,7 +308,7 @@ final class RecordMapper<T> {
     body.put(MappingContext.CURRENCY_FIELD, currency);
   }
 
-  /** The document's lines without a product, as JSON on the header (documents always rewrite their lines). */
+  /** The document's lines without a product, as JSON on the header (written with the lines). */
   private void writeTextLines(JsonNode canonical, ObjectNode body) {
     if (mapping.lines.isEmpty() || mapping.lines.get().textLinesField().isEmpty()) {
       return;

@@ -444,8 +444,30 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
     private final String parentField = mapper.ctx.naming().field(lines.object(), lines.parentField());
     private final String extField = mapper.externalIdField().orElseThrow();
 
-    /** What Salesforce already holds for one document. */
-    private record Existing(String id, String status, Map<String, String> lineIdsByKey, Map<String, ObjectNode> lineRows) {}
+    /** What Salesforce already holds for one document; lines without an ERP key are keyed by their Id. */
+    private record Existing(String id, String status, Map<String, String> lineIdsByKey, Map<String, ObjectNode> lineRows,
+        List<UnkeyedLine> unkeyed) {}
+
+    /** A line people added in Salesforce, not keyed by the ERP yet, with its product code. */
+    private record UnkeyedLine(String id, String product) {}
+
+    /** The line field holding the product: a line the ERP numbers is matched to a Salesforce line by it. */
+    private final Optional<FieldSpec> productSpec = lines.fields().stream().filter(f -> f.paths.contains("productCode")).findFirst();
+
+    private Optional<String> productSelect() {
+      return productSpec.map(f -> f.refs.isEmpty() ? mapper.ctx.naming().field(lines.object(), f.nativeFields.get(0))
+          : f.refs.get(0).selectPath(mapper.ctx, lines.object()));
+    }
+
+    private String productOf(ObjectNode lineRow) {
+      Optional<String> select = productSelect();
+      if (select.isEmpty()) {
+        return "";
+      }
+      String[] parts = select.get().split("\\.", 2);
+      JsonNode v = parts.length == 2 ? lineRow.path(parts[0]).path(parts[1]) : lineRow.path(parts[0]);
+      return v.isTextual() ? v.asText() : "";
+    }
 
     void write(List<Prepared> docs, List<WriteOutcome<T>> outcomes) {
       Map<String, Existing> existing = existing(docs);
@@ -501,6 +523,7 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
         if (order) {
           lineFields.addAll(List.of("Quantity", "UnitPrice"));
         }
+        productSelect().ifPresent(lineFields::add);
         Soql q = Soql.select(fields).from(mapper.object()).subquery(Soql.select(lineFields).from(childRel)).where(c);
         for (ObjectNode row : rest.queryAllRows(q.toSoql(), mapper.entity())) {
           Map<String, String> lineIds = new LinkedHashMap<>();
@@ -511,11 +534,17 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
             sub = rest.nextPage(sub.nextRecordsUrl().get(), 2000, mapper.entity());
             lineRows.addAll(sub.records());
           }
+          List<UnkeyedLine> unkeyed = new ArrayList<>();
           for (ObjectNode l : lineRows) {
-            lineIds.put(l.path(lineExt).asText(l.path("Id").asText()), l.path("Id").asText());
-            lineValues.put(l.path(lineExt).asText(l.path("Id").asText()), l);
+            String lineKey = l.path(lineExt).asText("");
+            if (lineKey.isBlank()) {
+              lineKey = l.path("Id").asText();
+              unkeyed.add(new UnkeyedLine(lineKey, productOf(l)));
+            }
+            lineIds.put(lineKey, l.path("Id").asText());
+            lineValues.put(lineKey, l);
           }
-          Existing e = new Existing(row.path("Id").asText(), row.path("Status").asText(""), lineIds, lineValues);
+          Existing e = new Existing(row.path("Id").asText(), row.path("Status").asText(""), lineIds, lineValues, unkeyed);
           out.put("id:" + SalesforceReader.normalise(e.id), e);
           String key = row.path(extField).asText("");
           if (!key.isEmpty()) {
@@ -591,6 +620,9 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
       }
       g.node("PATCH", headerUrl, header, "h");
       String parentRef = ex != null ? ex.id : "@{h.id}";
+      if (ex != null && !linesChanged(p)) {
+        return g; // e.g. the ERP number written back: the lines stay as they are
+      }
       List<RecordMapper.LineBody> lineBodies = mapper.lineBodies(p.canonical, docKey, true);
       Set<String> keep = new LinkedHashSet<>();
       if (activated && ex != null) {
@@ -616,11 +648,23 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
         }
         lineBodies = List.of();
       }
+      Set<String> adopted = new LinkedHashSet<>();
       for (int i = 0; i < lineBodies.size(); i++) {
         ObjectNode line = lineBodies.get(i).body();
         String lineKey = line.path(lineExt).asText();
         keep.add(lineKey);
         String existingLineId = ex == null ? null : ex.lineIdsByKey.get(lineKey);
+        if (existingLineId == null && ex != null) {
+          // A line added in Salesforce that the ERP has numbered now: it gets the ERP key instead of being replaced.
+          String product = lineBodies.get(i).line().path("productCode").asText("");
+          Optional<UnkeyedLine> match = ex.unkeyed.stream().filter(u -> !adopted.contains(u.id()) && !product.isBlank()
+              && u.product().equals(product)).findFirst();
+          if (match.isPresent()) {
+            adopted.add(match.get().id());
+            keep.add(match.get().id());
+            existingLineId = match.get().id();
+          }
+        }
         String ref = "l" + (i + 1);
         if (existingLineId != null) {
           line.remove(parentField);
@@ -646,6 +690,13 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
         }
       }
       return g;
+    }
+
+    /** Whether an update touches the lines: a create, an update of everything, or one whose changed fields name them. */
+    private boolean linesChanged(Prepared p) {
+      Set<String> changed = p.request.changedFields();
+      return p.request.targetId().isEmpty() || changed.isEmpty()
+          || changed.stream().anyMatch(f -> f.equals(lines.path()) || f.startsWith(lines.path() + "."));
     }
 
     private static boolean differs(JsonNode wanted, JsonNode current) {
