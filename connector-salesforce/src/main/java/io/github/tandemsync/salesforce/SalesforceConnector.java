@@ -238,7 +238,13 @@ public final class SalesforceConnector implements Connector {
       return this;
     }
 
-    /** Currency assumed for Salesforce amounts without one (default {@code GBP}). */
+    /**
+     * The currency of a single-currency org (default {@code GBP}): its amounts carry none, and prices
+     * and orders in another currency are refused ({@code UNSUPPORTED_CURRENCY}). A multi-currency org
+     * is recognised at {@link SalesforceConnector#start start} by its {@code CurrencyIsoCode} fields;
+     * records then carry their own currency and this setting only applies where describe shows no
+     * default.
+     */
     public Builder defaultCurrency(String value) {
       if (value == null || !value.matches("[A-Z]{3}")) {
         throw new ConfigurationException("salesforce.defaultCurrency must be an ISO 4217 code like GBP, was '" + value + "'");
