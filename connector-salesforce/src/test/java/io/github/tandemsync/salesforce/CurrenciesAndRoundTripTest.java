@@ -162,6 +162,12 @@ class CurrenciesAndRoundTripTest {
 
       Order back = readBack(c, EntityTypes.ORDER, out.nativeId().orElseThrow());
       assertEquals(comparable(order), comparable(back), "the order reads back as written, currency and text line included");
+      // Band H has no EUR prices: a EUR order on it fails whole, naming the line's product.
+      Order euro = order.toBuilder().number("SOR006303").currency("EUR").lines(List.of(line(1, "BOLT", "1", "2.90", "EUR"))).build();
+      WriteOutcome<Order> noEntry = write(c, EntityTypes.ORDER, euro, "o2");
+      assertEquals(Optional.of("lines.productCode"), noEntry.error().orElseThrow().field(), noEntry.toString());
+      assertTrue(noEntry.error().orElseThrow().message().contains("H-BOLT-EUR"), noEntry.toString());
+      assertEquals(1, f.sandbox.data().list("Order").size());
       Account account = readBack(c, EntityTypes.ACCOUNT, byKey(f, "Account", "C-GRLA01").orElseThrow().id());
       assertEquals(Optional.of("USD"), account.currency());
       assertEquals("USD", account.creditLimit().orElseThrow().currency());

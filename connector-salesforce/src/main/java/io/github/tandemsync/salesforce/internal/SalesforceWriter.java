@@ -787,6 +787,9 @@ final class SalesforceWriter<T> implements RecordWriter<T> {
       Function<String, Optional<String>> translate = line
           ? f -> lines.fields().stream().filter(s -> s.nativeFields.stream().anyMatch(n -> mapper.ctx.naming().field(lines.object(), n).equals(f)))
               .findFirst().map(s -> lines.path() + "." + s.paths.get(0))
+              // An order product's price-book entry comes from its product (in the order's book and currency).
+              .or(() -> order && f.equals(mapper.ctx.naming().field(lines.object(), "PricebookEntryId"))
+                  ? Optional.of(lines.path() + ".productCode") : Optional.empty())
           : mapper::canonicalField;
       SyncError e = chosen.toSyncError(translate);
       if (where.startsWith("d") && chosen.code().equals("ENTITY_IS_DELETED")) {
