@@ -241,7 +241,7 @@ final class TandemRules {
   }
 
   ArchRule spiPackagesHoldOnlyContracts() {
-    ArchCondition<JavaClass> beAContract = new ArchCondition<>("be interfaces, abstract classes, records or enums") {
+    ArchCondition<JavaClass> beAContract = new ArchCondition<>("be interfaces, abstract classes, records, enums or exceptions") {
       @Override
       public void check(JavaClass type, ConditionEvents events) {
         if (!isContractOrPartOfOne(type)) {
@@ -257,6 +257,11 @@ final class TandemRules {
 
   private static boolean isContractOrPartOfOne(JavaClass type) {
     if (type.isInterface() || type.isEnum() || type.isRecord() || type.isAnnotation() || type.getModifiers().contains(JavaModifier.ABSTRACT)) {
+      return true;
+    }
+    // An exception a contract's methods throw (ChangeReader#read's ChangeHistoryLostException) is
+    // part of that contract: connectors throw it, the engine catches it.
+    if (type.isAssignableTo(Throwable.class)) {
       return true;
     }
     // Anonymous and local classes are bodies of a contract's default or factory methods; a

@@ -27,6 +27,8 @@ public interface ChangeReader<T> {
    *
    * @param after the position reached so far; {@link Watermark#initial()} for a full read
    * @param limit the most changes the caller wants in this page (a hint; readers may return fewer)
+   * @throws ChangeHistoryLostException when the source no longer holds
+   *     the history after {@code after}; the engine then reconciles key sets
    */
   ChangePage<T> read(Watermark after, int limit);
 
