@@ -110,7 +110,7 @@ final class WriteSupport {
       List<MappingCustomizer<T>> customizers) {
     io.github.tandemsync.core.spi.FieldSet fields = base;
     for (MappingCustomizer<T> customizer : customizers) {
-      fields = fields.plus(customizer.fields());
+      fields = fields.plus(customizer.writeFields());
     }
     return fields;
   }

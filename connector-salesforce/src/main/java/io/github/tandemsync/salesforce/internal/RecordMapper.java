@@ -120,7 +120,7 @@ final class RecordMapper<T> {
   FieldSet writeFields() {
     Set<String> paths = new LinkedHashSet<>(mapping.writePaths());
     unavailable.forEach(spec -> paths.removeAll(spec.paths));
-    customizers.forEach(c -> paths.addAll(c.fields()));
+    customizers.forEach(c -> paths.addAll(c.writeFields()));
     return FieldSet.of(paths);
   }
 

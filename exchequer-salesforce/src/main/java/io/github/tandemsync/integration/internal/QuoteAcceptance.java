@@ -63,6 +63,11 @@ public final class QuoteAcceptance {
       public Set<String> fields() {
         return Set.of("extensions." + ACCOUNT_ID);
       }
+
+      @Override
+      public Set<String> writeFields() {
+        return Set.of(); // read for the acceptance logic only; a Salesforce quote's account is not written from here
+      }
     };
   }
 

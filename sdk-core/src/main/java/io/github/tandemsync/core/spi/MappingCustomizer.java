@@ -34,4 +34,14 @@ public interface MappingCustomizer<T> {
   default java.util.Set<String> fields() {
     return java.util.Set.of();
   }
+
+  /**
+   * The canonical field paths this customizer stores on write; by default the same as
+   * {@link #fields()}. Return fewer for a field that is only read (say a lookup copied into an
+   * extension for the partner's own logic), so the engine does not count the writer as storing it
+   * and never tries to "restore" it on the other side.
+   */
+  default java.util.Set<String> writeFields() {
+    return fields();
+  }
 }
