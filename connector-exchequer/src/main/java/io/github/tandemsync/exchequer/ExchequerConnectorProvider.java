@@ -33,7 +33,8 @@ import javax.sql.DataSource;
  *       {@code queryTimeout} (ISO-8601 durations such as {@code PT10M}), {@code documentOverlap},
  *       {@code notSetWarehouse}, {@code totalStockWarehouse}, {@code contactRoleCode},
  *       {@code serviceContracts}, {@code quoteTarget} ({@code QUOTATION}, {@code ORDER}),
- *       {@code currency.N} (ISO code of Exchequer currency N).</li>
+ *       {@code currency.N} (ISO code of Exchequer currency N), {@code newAccount.<acProperty>}
+ *       (defaults for accounts the connector creates, e.g. {@code newAccount.acVATCode=S}).</li>
  * </ul>
  */
 public final class ExchequerConnectorProvider implements ConnectorProvider {
@@ -63,7 +64,7 @@ public final class ExchequerConnectorProvider implements ConnectorProvider {
    */
   public static ExchequerConnector.Builder builder(String name, Map<String, String> settings) {
     for (String key : settings.keySet()) {
-      if (!KEYS.contains(key) && !key.matches("currency\\.[0-9]{1,2}")) {
+      if (!KEYS.contains(key) && !key.matches("currency\\.[0-9]{1,2}") && !key.matches("newAccount\\.ac[A-Za-z0-9]+")) {
         throw new ConfigurationException("unknown Exchequer connector setting '" + key + "'");
       }
     }
@@ -93,6 +94,8 @@ public final class ExchequerConnectorProvider implements ConnectorProvider {
     settings.forEach((key, value) -> {
       if (key.startsWith("currency.")) {
         options.currencyIsoCode(Integer.parseInt(key.substring("currency.".length())), value.strip().toUpperCase(Locale.ROOT));
+      } else if (key.startsWith("newAccount.")) {
+        options.newAccountDefault(key.substring("newAccount.".length()), value.strip());
       }
     });
     set(settings, "sellPriceBand", v -> options.sellPriceBand(v.strip().toUpperCase(Locale.ROOT)));

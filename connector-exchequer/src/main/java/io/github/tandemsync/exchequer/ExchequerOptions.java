@@ -41,6 +41,9 @@ import java.util.regex.Pattern;
  * @param serviceContracts whether the Service Contracts module is in use, so line user fields 3
  *     and 4 are an expiry date and a contract reference
  * @param quoteTarget what a CRM quote becomes in Exchequer
+ * @param newAccountDefaults Toolkit properties given to accounts the connector creates when the
+ *     CRM record leaves them empty — what a Toolkit configured with {@code DefaultVATCode} and
+ *     friends would fill in, e.g. {@code acVATCode=S}, {@code acPayTerms=30} (default: VAT code S)
  */
 public record ExchequerOptions(
     Map<Integer, String> currencyIsoCodes,
@@ -58,7 +61,8 @@ public record ExchequerOptions(
     String totalStockWarehouse,
     Optional<String> contactRoleCode,
     boolean serviceContracts,
-    QuoteTarget quoteTarget) {
+    QuoteTarget quoteTarget,
+    Map<String, Object> newAccountDefaults) {
 
   private static final Pattern ISO = Pattern.compile("[A-Z]{3}");
   private static final Pattern BAND = Pattern.compile("[A-H]");
@@ -139,6 +143,13 @@ public record ExchequerOptions(
     }
     contactRoleCode = contactRoleCode == null ? Optional.empty() : contactRoleCode;
     Objects.requireNonNull(quoteTarget, "quoteTarget");
+    newAccountDefaults = Map.copyOf(Objects.requireNonNull(newAccountDefaults, "newAccountDefaults"));
+    for (String property : newAccountDefaults.keySet()) {
+      if (!property.startsWith("ac")) {
+        throw new ConfigurationException("newAccountDefaults names Toolkit account properties (acVATCode, acPayTerms, ...), not '"
+            + property + "'");
+      }
+    }
   }
 
   /**
@@ -185,6 +196,8 @@ public record ExchequerOptions(
     builder.contactRoleCode = contactRoleCode;
     builder.serviceContracts = serviceContracts;
     builder.quoteTarget = quoteTarget;
+    builder.newAccountDefaults.clear();
+    builder.newAccountDefaults.putAll(newAccountDefaults);
     return builder;
   }
 
@@ -207,8 +220,21 @@ public record ExchequerOptions(
     private Optional<String> contactRoleCode = Optional.empty();
     private boolean serviceContracts;
     private QuoteTarget quoteTarget = QuoteTarget.QUOTATION;
+    private final Map<String, Object> newAccountDefaults = new LinkedHashMap<>(Map.of("acVATCode", "S"));
 
     private Builder() {}
+
+    /**
+     * A Toolkit property given to accounts the connector creates when the CRM record leaves it empty.
+     *
+     * @param property a Toolkit account property, e.g. {@code acVATCode}
+     * @param value its default
+     * @return this builder
+     */
+    public Builder newAccountDefault(String property, Object value) {
+      this.newAccountDefaults.put(Objects.requireNonNull(property, "property"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
 
     /**
      * Maps an Exchequer currency number to an ISO 4217 code.
@@ -396,7 +422,7 @@ public record ExchequerOptions(
     public ExchequerOptions build() {
       return new ExchequerOptions(currencyIsoCodes, sellPriceBand, costPriceSource, clockZone, includeSuppliers,
           documentTypes, changeOverlap, documentOverlap, fullPassInterval, masterScanInterval, queryTimeout,
-          notSetWarehouse, totalStockWarehouse, contactRoleCode, serviceContracts, quoteTarget);
+          notSetWarehouse, totalStockWarehouse, contactRoleCode, serviceContracts, quoteTarget, newAccountDefaults);
     }
   }
 }

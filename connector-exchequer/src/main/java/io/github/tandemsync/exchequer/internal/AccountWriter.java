@@ -140,7 +140,7 @@ final class AccountWriter implements RecordWriter<Account> {
       for (int j = 0; j < results.size(); j++) {
         Account value = createValues.get(j);
         outcomes[createIndex.get(j)] = WriteSupport.outcome(results.get(j), "Account", describe(value),
-            r -> storedCode(r, value), r -> value.toBuilder().code(storedCode(r, value)).build(),
+            r -> storedCode(r, value), r -> asStored(value.toBuilder().code(storedCode(r, value)).build()),
             r -> r.field().flatMap(AccountWriter::canonical));
       }
     }
@@ -154,6 +154,47 @@ final class AccountWriter implements RecordWriter<Account> {
 
   private static String storedCode(GatewayResult result, Account value) {
     return result.record().flatMap(r -> r.text("acCode")).map(Decode::upper).orElseGet(() -> value.code().orElse(""));
+  }
+
+  /**
+   * What Exchequer now holds for a created account: the written value, with the fields it left
+   * empty taken from the stored row — Exchequer fills those with its defaults (VAT code, settlement
+   * terms, zero credit limit), and the engine writes them back to the CRM in the same run instead of
+   * discovering them as a change on the next read.
+   */
+  private Account asStored(Account written) {
+    Optional<Account> read;
+    try {
+      read = lookups.accountRow(written.code().orElse("")).map(row -> MasterMappers.account(row, context));
+    } catch (RuntimeException unreadable) {
+      return written; // the create stands; the next read reports whatever Exchequer filled in
+    }
+    if (read.isEmpty()) {
+      return written;
+    }
+    Account stored = read.get();
+    Account.Builder merged = written.toBuilder();
+    fill(written.defaultWarehouse(), stored.defaultWarehouse(), merged::defaultWarehouse);
+    fill(written.invoiceTo(), stored.invoiceTo(), merged::invoiceTo);
+    fill(written.currency(), stored.currency(), merged::currency);
+    fill(written.creditLimit(), stored.creditLimit(), merged::creditLimit);
+    fill(written.overallDiscount(), stored.overallDiscount(), merged::overallDiscount);
+    fill(written.priceBand(), stored.priceBand(), merged::priceBand);
+    fill(written.compoundOverallDiscount(), stored.compoundOverallDiscount(), merged::compoundOverallDiscount);
+    fill(written.vatCode(), stored.vatCode(), merged::vatCode);
+    fill(written.vatRegistration(), stored.vatRegistration(), merged::vatRegistration);
+    fill(written.settlementDiscount(), stored.settlementDiscount(), merged::settlementDiscount);
+    fill(written.settlementDays(), stored.settlementDays(), merged::settlementDays);
+    fill(written.department(), stored.department(), merged::department);
+    fill(written.costCentre(), stored.costCentre(), merged::costCentre);
+    fill(written.salesGlCode(), stored.salesGlCode(), merged::salesGlCode);
+    return merged.build();
+  }
+
+  private static <V> void fill(Optional<V> written, Optional<V> stored, java.util.function.Consumer<Optional<V>> setter) {
+    if (written.isEmpty() && stored.isPresent()) {
+      setter.accept(stored);
+    }
   }
 
   private static String describe(Account account) {
@@ -260,6 +301,15 @@ final class AccountWriter implements RecordWriter<Account> {
     code(record, wanted, id, "costCentre", "acCostCentre", account.costCentre());
     if (wanted.contains("salesGlCode")) {
       record.set("acSalesGL", glCode(id, "salesGlCode", account.salesGlCode()));
+    }
+    if (create) {
+      // what a Toolkit configured with DefaultVATCode & co. would fill in for a record left empty
+      context.options().newAccountDefaults().forEach((property, value) -> {
+        Object current = record.build().properties().get(property);
+        if (current == null || current.toString().isBlank()) {
+          record.set(property, value);
+        }
+      });
     }
     // Properties the gateway cannot store are not sent (and not counted as written, see fields()).
     ToolkitRecord built = record.build();

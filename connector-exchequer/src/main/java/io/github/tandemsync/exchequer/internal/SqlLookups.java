@@ -39,6 +39,12 @@ public final class SqlLookups {
         .where("RTRIM({acAltCode}) = ?", altCode.strip()).orderBy("{PositionId}"))).map(SqlLookups::account);
   }
 
+  /** The row of the account with code {@code code} (case-insensitive, padding ignored). */
+  Optional<Row> accountRow(String code) {
+    return first(database.query(Select.from("CUSTSUPP").columns(Tables.CUSTSUPP)
+        .where("UPPER(RTRIM({acCode})) = ?", Decode.upper(code.strip()))));
+  }
+
   /** The account with code {@code code} (case-insensitive, padding ignored). */
   public Optional<ToolkitRecord> accountByCode(String code) {
     return first(database.query(Select.from("CUSTSUPP").columns(Tables.CUSTSUPP)
