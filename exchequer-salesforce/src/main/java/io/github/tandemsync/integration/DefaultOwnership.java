@@ -17,7 +17,8 @@ import java.util.Map;
  *       <td>preferred Salesforce: the fields its users maintain (name, addresses, phone, fax, e-mail, extensions)</td></tr>
  *   <tr><td>contacts</td><td>accountCode, roleCode</td><td>preferred Salesforce</td></tr>
  *   <tr><td>quotes</td><td>number</td><td>preferred Salesforce</td></tr>
- *   <tr><td>orders</td><td>number, status, onHold, netTotal, taxTotal, outstandingTotal</td><td>preferred Salesforce</td></tr>
+ *   <tr><td>orders</td><td>every field once the order exists in Exchequer (Salesforce orders are created
+ *       there; Exchequer then runs them: status, deliveries, invoicing)</td><td>—</td></tr>
  *   <tr><td>deliveries</td><td>every field (the delivery note is Exchequer's document once it exists)</td><td>—</td></tr>
  *   <tr><td>one-way capabilities from Exchequer</td><td>every field</td><td>—</td></tr>
  * </table>
@@ -34,8 +35,7 @@ public final class DefaultOwnership {
           "priceBand", "overallDiscount", "compoundOverallDiscount", "settlementDiscount", "settlementDays", "salesGlCode", "department",
           "costCentre", "invoiceTo", "defaultWarehouse"),
       SyncCapability.CONTACTS, List.of("accountCode", "roleCode"),
-      SyncCapability.QUOTES, List.of("number"),
-      SyncCapability.ORDERS, List.of("number", "status", "onHold", "netTotal", "taxTotal", "outstandingTotal"));
+      SyncCapability.QUOTES, List.of("number"));
 
   /** The fields Exchequer owns for {@code capability} when it syncs both ways. */
   public static List<String> exchequerFields(SyncCapability capability) {
@@ -45,7 +45,7 @@ public final class DefaultOwnership {
   /** The policy of every field not listed for {@code capability}. */
   public static FieldPolicy defaultPolicy(SyncCapability capability) {
     return switch (capability) {
-      case ACCOUNTS, CONTACTS, QUOTES, ORDERS -> FieldPolicy.preferred(ExchequerSalesforceIntegration.SALESFORCE);
+      case ACCOUNTS, CONTACTS, QUOTES -> FieldPolicy.preferred(ExchequerSalesforceIntegration.SALESFORCE);
       default -> FieldPolicy.ownedBy(ExchequerSalesforceIntegration.EXCHEQUER);
     };
   }

@@ -201,8 +201,11 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       if (capability == SyncCapability.QUOTES) {
         Map<String, String> waiting = acceptance.waitingQuotes();
         if (!waiting.isEmpty() && settings.direction(SyncCapability.ACCOUNTS).crmToErp()) {
-          converted.addAll(acceptance.convertProspects(salesforce));
-          if (!converted.isEmpty()) {
+          List<String> now = acceptance.convertProspects(salesforce);
+          converted.addAll(now);
+          if (!now.isEmpty()) {
+            // staged directly rather than waiting for the change stream, which may not show an edit this recent yet
+            engine.resync(SyncCapability.ACCOUNTS.flowName(), SALESFORCE, now);
             runs.add(engine.runOnce(SyncCapability.ACCOUNTS.flowName()));
             engine.resync(SyncCapability.QUOTES.flowName(), SALESFORCE, waiting.keySet());
             runs.add(engine.runOnce(SyncCapability.QUOTES.flowName()));

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The capabilities the seeds name, each one flow of the integration. Listed in the order a cycle
- * runs them: reference data before the records that point at it.
+ * runs them: reference data before the records that point at it, and stock levels and balances
+ * last, so they include what the cycle's own writes changed in Exchequer.
  */
 public enum SyncCapability {
   GL_ACCOUNTS("glAccounts", EntityTypes.GL_ACCOUNT, FlowDirection.ERP_TO_CRM, "General ledger accounts"),
@@ -18,11 +19,8 @@ public enum SyncCapability {
   PRODUCT_CATEGORIES("productCategories", EntityTypes.PRODUCT_CATEGORY, FlowDirection.ERP_TO_CRM, "Product categories (stock groups)"),
   PRODUCTS("products", EntityTypes.PRODUCT, FlowDirection.ERP_TO_CRM, "Stock information: products"),
   PRICES("prices", EntityTypes.PRICE, FlowDirection.ERP_TO_CRM, "Pricing: price bands to price books"),
-  STOCK_LEVELS("stockLevels", EntityTypes.STOCK_LEVEL, FlowDirection.ERP_TO_CRM, "Stock quantities per location"),
   ACCOUNTS("accounts", EntityTypes.ACCOUNT, FlowDirection.BOTH, "Two-way customer/account records, prospects becoming customers"),
   CONTACTS("contacts", EntityTypes.CONTACT, FlowDirection.BOTH, "Division contacts"),
-  BALANCES("balances", EntityTypes.ACCOUNT_BALANCES, FlowDirection.ERP_TO_CRM,
-      "Account balances, MTD, YTD, LYTD, credit limit and on stop"),
   JOBS("jobs", EntityTypes.JOB, FlowDirection.ERP_TO_CRM, "Jobs (job costing)"),
   QUOTES("quotes", EntityTypes.QUOTE, FlowDirection.CRM_TO_ERP,
       "Quotes from Salesforce into Exchequer (SQU or SOR); acceptance creates the order, wins the opportunity and makes the prospect a customer"),
@@ -31,7 +29,11 @@ public enum SyncCapability {
       "Delivery notes to Salesforce; delivery and picking data from Salesforce to Exchequer delivery notes"),
   INVOICES("invoices", EntityTypes.INVOICE, FlowDirection.ERP_TO_CRM, "Sales invoices (sales history)"),
   CREDIT_NOTES("creditNotes", EntityTypes.CREDIT_NOTE, FlowDirection.ERP_TO_CRM, "Sales credit notes (sales history)"),
-  PAYMENTS("payments", EntityTypes.PAYMENT, FlowDirection.ERP_TO_CRM, "Payment status of invoices");
+  PAYMENTS("payments", EntityTypes.PAYMENT, FlowDirection.ERP_TO_CRM, "Payment status of invoices"),
+  // last: they reflect what this cycle's own writes did in Exchequer (orders allocate stock, invoices move balances)
+  STOCK_LEVELS("stockLevels", EntityTypes.STOCK_LEVEL, FlowDirection.ERP_TO_CRM, "Stock quantities per location"),
+  BALANCES("balances", EntityTypes.ACCOUNT_BALANCES, FlowDirection.ERP_TO_CRM,
+      "Account balances, MTD, YTD, LYTD, credit limit and on stop");
 
   private final String flowName;
   private final EntityType<?> entityType;

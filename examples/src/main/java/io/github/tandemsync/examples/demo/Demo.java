@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The demo: a real sync between an Exchequer SQL-edition sandbox (with its Toolkit bridge) and a
@@ -40,7 +39,6 @@ public final class Demo {
   static IntegrationSettings settings() {
     return IntegrationSettings.builder()
         .originTag("tandem-demo")
-        .priceCurrencies(Set.of("GBP"))
         .build();
   }
 

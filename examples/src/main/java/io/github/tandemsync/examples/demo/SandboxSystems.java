@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The two systems of the demo, running in this process: an Exchequer SQL-edition sandbox with its
@@ -57,7 +58,9 @@ public final class SandboxSystems implements AutoCloseable {
     ExchequerSandbox exchequer = ExchequerSandbox.builder().companyCode(COMPANY).seed(7).clock(clock).demoCompany(true)
         .file(directory.map(d -> d.resolve("exchequer"))).build().start();
     exchequer.startBridge();
+    // a multi-currency org, as a UK company selling in euros and dollars has: GBP corporate, EUR and USD active
     SalesforceSandbox.Builder sf = SalesforceSandbox.builder().seed(42).clock(clock).dailyApiLimit(15_000)
+        .multiCurrency("GBP", Set.of("EUR", "USD"))
         .deployMetadata(SalesforceMetadata.sourceDirectory());
     for (Path metadata : extraMetadata) {
       sf.deployMetadata(metadata);

@@ -56,7 +56,7 @@ class CapabilitiesOffTest {
     IntegrationSettings settings = IntegrationSettings.builder().off(SyncCapability.ACCOUNTS).off(SyncCapability.CONTACTS)
         .off(SyncCapability.BALANCES).off(SyncCapability.QUOTES).off(SyncCapability.ORDERS).off(SyncCapability.DELIVERIES)
         .off(SyncCapability.INVOICES).off(SyncCapability.CREDIT_NOTES).off(SyncCapability.PAYMENTS).off(SyncCapability.JOBS)
-        .priceCurrencies(Set.of("GBP")).build();
+        .build();
     try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), Clock.systemUTC());
         ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
             .exchequer(systems.exchequerConnector()).salesforce(systems.salesforceConnector())
