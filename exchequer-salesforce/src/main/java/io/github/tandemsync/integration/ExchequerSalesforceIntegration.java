@@ -20,6 +20,7 @@ import io.github.tandemsync.exchequer.ExchequerConnectorProvider;
 import io.github.tandemsync.integration.internal.DecoratedConnector;
 import io.github.tandemsync.integration.internal.QuoteAcceptance;
 import io.github.tandemsync.integration.internal.SimpleDataSource;
+import io.github.tandemsync.salesforce.ApiUsage;
 import io.github.tandemsync.salesforce.SalesforceConnector;
 import io.github.tandemsync.salesforce.SalesforceConnectorProvider;
 import java.io.IOException;
@@ -180,6 +181,11 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
 
   public IntegrationSettings settings() {
     return settings;
+  }
+
+  /** The Salesforce API calls the connector has made and the org's last reported usage: the budget to watch. */
+  public ApiUsage salesforceApiUsage() {
+    return ((SalesforceConnector) salesforce.delegate()).apiUsage();
   }
 
   /**

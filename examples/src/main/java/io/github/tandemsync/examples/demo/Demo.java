@@ -9,6 +9,7 @@ import io.github.tandemsync.engine.state.StateStores;
 import io.github.tandemsync.integration.CycleReport;
 import io.github.tandemsync.integration.ExchequerSalesforceIntegration;
 import io.github.tandemsync.integration.IntegrationSettings;
+import io.github.tandemsync.salesforce.ApiUsage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The demo: a real sync between an Exchequer SQL-edition sandbox (with its Toolkit bridge) and a
@@ -42,9 +44,51 @@ public final class Demo {
         .build();
   }
 
+  /**
+   * Runs the demo on the sandboxes, or with {@code --config <file>} (or the system property
+   * {@code tandem.config}, which Maven passes through: {@code -Dtandem.config=tandem.properties})
+   * one cycle of the same integration against the systems the configuration file names — a real
+   * Salesforce org (JWT) and a real Exchequer SQL edition with its Toolkit bridge.
+   */
   public static void main(String[] args) {
-    Path dir = Path.of(args.length > 0 ? args[0] : "tandem-demo").toAbsolutePath();
-    PrintStream out = System.out;
+    Optional<String> config = Optional.ofNullable(System.getProperty("tandem.config")).filter(c -> !c.isBlank());
+    if (args.length >= 2 && args[0].equals("--config")) {
+      config = Optional.of(args[1]);
+    }
+    if (config.isPresent()) {
+      runConfigured(Path.of(config.get()).toAbsolutePath(), System.out);
+      return;
+    }
+    runSandboxes(Path.of(args.length > 0 ? args[0] : "tandem-demo").toAbsolutePath(), System.out);
+  }
+
+  /** One cycle against the systems of a configuration file (see {@link ExchequerSalesforceIntegration#fromConfiguration}). */
+  static void runConfigured(Path file, PrintStream out) {
+    Properties properties = new Properties();
+    try (var in = Files.newInputStream(file)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    out.println();
+    out.println("Tandem — Exchequer ⇄ Salesforce, systems from " + file);
+    out.println();
+    long started = System.nanoTime();
+    try (ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.fromProperties(properties, file.getParent())
+        .listener(new ConsoleProgress(out)).build()) {
+      CycleReport cycle = integration.runOnce();
+      summary(out, integration, List.of(cycle), apiLine(integration.salesforceApiUsage()), System.nanoTime() - started);
+    }
+  }
+
+  private static String apiLine(ApiUsage usage) {
+    String org = usage.orgUsed().isPresent() && usage.orgLimit().isPresent()
+        ? String.format(Locale.ROOT, "; the org's rolling 24-hour usage is %,d of %,d", usage.orgUsed().getAsLong(), usage.orgLimit().getAsLong())
+        : "";
+    return String.format(Locale.ROOT, "Salesforce API calls: %,d used by this run%s", usage.ownCallsTotal(), org);
+  }
+
+  static void runSandboxes(Path dir, PrintStream out) {
     DemoClock clock = new DemoClock();
     try {
       Files.createDirectories(dir);
@@ -113,14 +157,17 @@ public final class Demo {
       cycles.add(integration.runOnce());
       systems.checkpoint();
 
-      summary(out, integration, cycles, systems, System.nanoTime() - started);
+      var usage = systems.salesforce().usage();
+      summary(out, integration, cycles, String.format(Locale.ROOT,
+          "Salesforce API calls: %,d used by this run; the org's rolling 24-hour usage is %,d of %,d", usage.total(), usage.used(),
+          usage.limit()), System.nanoTime() - started);
       out.println();
       out.println("Run the same command again: it continues from " + dir + " with a new day of edits.");
     }
   }
 
   private static void summary(PrintStream out, ExchequerSalesforceIntegration integration, List<CycleReport> cycles,
-      SandboxSystems systems, long nanos) {
+      String apiLine, long nanos) {
     out.println();
     out.println("== Summary");
     Map<String, DirectionCounts> totals = new LinkedHashMap<>();
@@ -156,9 +203,7 @@ public final class Demo {
     List<String> won = cycles.stream().flatMap(c -> c.opportunitiesWon().stream()).toList();
     out.println("  Prospects made customers by an accepted quote: " + converted);
     out.println("  Opportunities set to Closed Won: " + won);
-    var usage = systems.salesforce().usage();
-    out.printf(Locale.ROOT, "  Salesforce API calls: %,d used by this run; the org's rolling 24-hour usage is %,d of %,d%n", usage.total(),
-        usage.used(), usage.limit());
+    out.println("  " + apiLine);
     out.printf(Locale.ROOT, "  Took %.1f s%n", nanos / 1e9);
   }
 

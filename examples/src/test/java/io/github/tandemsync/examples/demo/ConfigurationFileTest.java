@@ -10,7 +10,10 @@ import io.github.tandemsync.engine.Flow;
 import io.github.tandemsync.engine.RunReport;
 import io.github.tandemsync.integration.CycleReport;
 import io.github.tandemsync.integration.ExchequerSalesforceIntegration;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,5 +87,40 @@ class ConfigurationFileTest {
         assertTrue(e.getMessage().contains(bad[2]), bad[1] + " -> " + e.getMessage());
       }
     }
+  }
+
+  @Test
+  void theDemoProgramRunsAgainstTheSystemsAConfigurationFileNames(@TempDir Path dir) throws IOException {
+    try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), Clock.systemUTC())) {
+      Path file = dir.resolve("tandem.properties");
+      Files.writeString(file, config(systems));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      Demo.runConfigured(file, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+      String output = bytes.toString(StandardCharsets.UTF_8);
+      assertTrue(output.contains("accounts  exchequer -> salesforce"), output);
+      assertTrue(output.matches("(?s).*Salesforce API calls: [1-9][0-9,]* used by this run; the org's rolling 24-hour usage is .*"), output);
+      assertTrue(systems.salesforce().data().list("Account").size() > 50, "the configured Salesforce received the accounts");
+      assertTrue(Files.exists(dir.resolve("state/tandem.db")));
+    }
+  }
+
+  @Test
+  void theRealSystemsTemplateNamesOnlyKnownKeys(@TempDir Path dir) throws Exception {
+    java.util.Properties template = new java.util.Properties();
+    try (var in = Files.newInputStream(Path.of("config/real-systems.properties"))) {
+      template.load(in);
+    }
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    String pem = "-----BEGIN PRIVATE KEY-----\n"
+        + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n";
+    Files.writeString(dir.resolve(template.getProperty("salesforce.privateKeyFile")), pem);
+    // every key is accepted and every value parses; nothing is contacted before build()
+    ExchequerSalesforceIntegration.fromProperties(template, dir);
+    io.github.tandemsync.integration.IntegrationSettings settings = io.github.tandemsync.integration.IntegrationSettings.fromProperties(template);
+    assertEquals(io.github.tandemsync.integration.FlowDirection.OFF, settings.direction(io.github.tandemsync.integration.SyncCapability.JOBS));
+    assertEquals("salesforce", settings.ownershipOverrides().get(io.github.tandemsync.integration.SyncCapability.ACCOUNTS).get("phone"));
+    assertEquals(java.time.Duration.ofMinutes(5), settings.runEvery());
   }
 }
