@@ -64,6 +64,12 @@ class SalesforceInvoiceContractTest extends ConnectorContractKit<Invoice> {
     return Optional.of(() -> fixture.sandbox.data().delete(nativeId));
   }
 
+  /** A customer reference longer than ERP_Customer_Reference__c's 255 characters: Salesforce refuses it (STRING_TOO_LONG). */
+  @Override
+  protected Optional<Invoice> invalidRecord() {
+    return Optional.of(newRecord(9_001).toBuilder().number("SIN-BAD").customerReference("R".repeat(300)).build());
+  }
+
   @Override
   protected Optional<String> naturalKeyField() {
     return Optional.of("number");
