@@ -23,6 +23,7 @@ import io.github.tandemsync.exchequer.gateway.ToolkitRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,12 +45,44 @@ final class TransactionWriters {
     final SqlLookups lookups;
     final String entity;
 
+    /** Reads created documents back as the connector's reader sees them; empty when there is no reader. */
+    java.util.function.Function<List<String>, Map<String, T>> readBack = ids -> Map.of();
+
     Base(ReadContext context, ExchequerWriteGateway gateway, List<MappingCustomizer<T>> customizers, String entity) {
       this.context = context;
       this.gateway = gateway;
       this.customizers = List.copyOf(customizers);
       this.lookups = new SqlLookups(context.database());
       this.entity = entity;
+    }
+
+    /**
+     * Replaces the stored value of each created document with the document as Exchequer now holds
+     * it — line descriptions, warehouses and the delivery address it filled in — so the engine
+     * hands those back to the CRM in the same run rather than finding them as a change next time.
+     */
+    void storedAsReadBack(WriteOutcome<T>[] outcomes, List<Integer> created) {
+      List<String> ids = new ArrayList<>();
+      for (int i : created) {
+        if (outcomes[i].isSuccess()) {
+          outcomes[i].nativeId().ifPresent(ids::add);
+        }
+      }
+      if (ids.isEmpty()) {
+        return;
+      }
+      Map<String, T> read;
+      try {
+        read = readBack.apply(ids);
+      } catch (RuntimeException unreadable) {
+        return; // the documents stand; the next read reports what Exchequer filled in
+      }
+      for (int i : created) {
+        WriteOutcome<T> outcome = outcomes[i];
+        if (outcome.isSuccess() && outcome.nativeId().isPresent() && read.containsKey(outcome.nativeId().get())) {
+          outcomes[i] = outcome.withStored(read.get(outcome.nativeId().get()));
+        }
+      }
     }
 
     /** The key kept in thLongYourRef: the CRM reference when there is one, else the fitted request key. */
@@ -382,6 +415,7 @@ final class TransactionWriters {
               order.externalReference().orElse(key), Base::ourRef,
               r -> order.toBuilder().number(ourRef(r)).externalReference(key).build(), this::canonical);
         }
+        storedAsReadBack(outcomes, index);
       }
       return List.of(outcomes);
     }
@@ -462,6 +496,7 @@ final class TransactionWriters {
           outcomes[index.get(j)] = WriteSupport.outcome(results.get(j), entity, delivery.externalReference().orElse(key),
               Base::ourRef, r -> delivery.toBuilder().number(ourRef(r)).externalReference(key).build(), this::canonical);
         }
+        storedAsReadBack(outcomes, index);
       }
       return List.of(outcomes);
     }

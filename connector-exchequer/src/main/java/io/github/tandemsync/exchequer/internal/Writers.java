@@ -2,6 +2,8 @@ package io.github.tandemsync.exchequer.internal;
 
 import io.github.tandemsync.core.EntityType;
 import io.github.tandemsync.core.model.EntityTypes;
+import io.github.tandemsync.core.spi.Change;
+import io.github.tandemsync.core.spi.ChangeReader;
 import io.github.tandemsync.core.spi.MappingCustomizer;
 import io.github.tandemsync.core.spi.RecordWriter;
 import io.github.tandemsync.exchequer.AccountCodeGenerator;
@@ -9,6 +11,7 @@ import io.github.tandemsync.exchequer.ExchequerOptions;
 import io.github.tandemsync.exchequer.gateway.ExchequerWriteGateway;
 import io.github.tandemsync.exchequer.gateway.ExchequerWriteGateway.Operation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +62,18 @@ public final class Writers {
     return (List<MappingCustomizer<T>>) (List<?>) customizers.getOrDefault(type, List.of());
   }
 
+  private <T> TransactionWriters.Base<T> readingBack(TransactionWriters.Base<T> writer, EntityType<T> type) {
+    Optional<ChangeReader<T>> reader = new Readers(context).reader(type, customizers(type));
+    reader.ifPresent(r -> writer.readBack = ids -> {
+      Map<String, T> values = new HashMap<>();
+      for (Change<T> change : r.fetch(ids)) {
+        change.value().ifPresent(v -> values.put(change.nativeId(), v));
+      }
+      return values;
+    });
+    return writer;
+  }
+
   /** The writer of {@code type}; empty when the gateway cannot write it. */
   @SuppressWarnings("unchecked")
   public <T> Optional<RecordWriter<T>> writer(EntityType<T> type) {
@@ -69,8 +84,9 @@ public final class Writers {
       case "account" -> new AccountWriter(context, gateway, codes, customizers(EntityTypes.ACCOUNT));
       case "contact" -> new ContactWriter(context, gateway, customizers(EntityTypes.CONTACT));
       case "quote" -> new TransactionWriters.QuoteWriter(context, gateway, customizers(EntityTypes.QUOTE));
-      case "order" -> new TransactionWriters.OrderWriter(context, gateway, customizers(EntityTypes.ORDER));
-      case "delivery" -> new TransactionWriters.DeliveryWriter(context, gateway, customizers(EntityTypes.DELIVERY));
+      case "order" -> readingBack(new TransactionWriters.OrderWriter(context, gateway, customizers(EntityTypes.ORDER)), EntityTypes.ORDER);
+      case "delivery" -> readingBack(new TransactionWriters.DeliveryWriter(context, gateway, customizers(EntityTypes.DELIVERY)),
+          EntityTypes.DELIVERY);
       default -> null;
     };
     return Optional.ofNullable((RecordWriter<T>) writer);
