@@ -63,7 +63,7 @@ obj("OrderItem", "Order Product", "Order Products", False, [
     KEY("ERP Id (order reference-line)"), f("ERP_Line_No__c", I), f("ERP_Discount__c", N, scale=4), f("ERP_Net_Amount__c", C),
     f("ERP_VAT_Code__c", T, length=10), f("ERP_Warehouse_Code__c", T, length=20),
 ])
-obj("Quote", "Quote", "Quotes", False, [KEY("ERP Id (quote/order reference)"), f("ERP_Status__c", T, length=40),
+obj("Quote", "Quote", "Quotes", False, [KEY("ERP Id (quote/order reference)"),
     f("ERP_Customer_Reference__c", T)])
 obj("QuoteLineItem", "Quote Line Item", "Quote Line Items", False, [KEY("ERP Id (quote reference-line)")])
 

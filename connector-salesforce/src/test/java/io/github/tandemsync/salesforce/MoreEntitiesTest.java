@@ -123,7 +123,6 @@ class MoreEntitiesTest {
       assertTrue(wb.isSuccess(), wb.toString());
       SandboxRecord sfQuote = f.sandbox.data().find(quote).orElseThrow();
       assertEquals("SOR000555", sfQuote.string("ERP_Id__c").orElseThrow());
-      assertEquals("CONVERTED", sfQuote.string("ERP_Status__c").orElseThrow());
       assertEquals("Accepted", sfQuote.string("Status").orElseThrow(), "the Salesforce status is the CRM's own");
 
       Opportunity o = c.reader(EntityTypes.OPPORTUNITY).orElseThrow().read(Watermark.initial(), 10).changes().get(0).value().orElseThrow();

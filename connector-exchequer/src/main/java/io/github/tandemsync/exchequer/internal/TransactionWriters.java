@@ -259,7 +259,7 @@ final class TransactionWriters {
           }
           Quote quote = request.value().orElseThrow();
           if (request.targetId().isPresent()) {
-            outcomes[i] = update(request.targetId().get(), quote);
+            outcomes[i] = update(request.targetId().get(), quote, request.changedFields());
             continue;
           }
           Operation needed = asOrder() ? Operation.ADD_ORDER : Operation.ADD_QUOTE;
@@ -301,12 +301,18 @@ final class TransactionWriters {
       return List.of(outcomes);
     }
 
-    private WriteOutcome<Quote> update(String ourRef, Quote quote) {
+    private WriteOutcome<Quote> update(String ourRef, Quote quote, java.util.Set<String> changed) {
+      boolean accepted = quote.status() == QuoteStatus.ACCEPTED || quote.status() == QuoteStatus.CONVERTED;
+      boolean statusOnly = !changed.isEmpty() && changed.stream().allMatch(f -> f.equals("status"));
       if (asOrder() || !ourRef.toUpperCase(java.util.Locale.ROOT).startsWith("SQU")) {
-        return notEditable(ourRef);
+        // the quote went to Exchequer as an order: its acceptance has nothing left to do there
+        return accepted || statusOnly ? WriteOutcome.<Quote>unchanged(ourRef).withStored(quote.toBuilder().number(ourRef).build())
+            : notEditable(ourRef);
       }
-      if (quote.status() != QuoteStatus.ACCEPTED && quote.status() != QuoteStatus.CONVERTED) {
-        return notEditable(ourRef);
+      if (!accepted) {
+        // an Exchequer quotation keeps no CRM status (in review, presented, denied): nothing to write
+        return statusOnly ? WriteOutcome.<Quote>unchanged(ourRef).withStored(quote.toBuilder().number(ourRef).build())
+            : notEditable(ourRef);
       }
       Optional<ToolkitRecord> stored = lookups.transactionByOurRef(ourRef);
       if (stored.isEmpty()) {

@@ -604,18 +604,14 @@ final class DefaultMappings {
     EntityMapping.Builder<Quote> b = salesforceBornKey(EntityMapping.builder(EntityTypes.QUOTE, o))
         .field(accountRef(o, "AccountId", "accountCode").readOnly())
         .field(text("Name", "name").readOnly())
-        .field(new FieldSpec(List.of("Status", "ERP_Status__c"), List.of("status"), FieldSpec.Access.READ, false,
+        // The quote's status is the rep's (Status): it is what tells Tandem a quote was accepted, so
+        // nothing the ERP reports may mask it. The ERP's own view of the quote is its number.
+        .field(new FieldSpec(List.of("Status"), List.of("status"), FieldSpec.Access.READ, false,
             (src, c) -> {
-              String erp = src.text("ERP_Status__c");
-              if (!erp.isBlank()) {
-                c.put("status", erp);
-                return;
-              }
               String sf = src.text("Status");
               c.put("status", QUOTE_STATUS.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(sf)).map(Map.Entry::getKey)
                   .findFirst().orElse("DRAFT"));
             }, (c, t) -> { }))
-        .field(text("ERP_Status__c", "status").writeOnly())
         .field(date("CreatedDate", "date").readOnly())
         .field(date("ExpirationDate", "expiryDate").readOnly())
         .field(text("ERP_Customer_Reference__c", "customerReference").readOnly())

@@ -50,6 +50,8 @@ public final class QuoteAcceptance {
   private final Object lock = new Object();
   private final Map<String, String> acceptedQuotesOfProspects = new LinkedHashMap<>();
   private final Set<String> opportunitiesToWin = new LinkedHashSet<>();
+  /** Salesforce quote id → its opportunity, as last read (one entry per quote seen; quotes are few). */
+  private final Map<String, String> opportunities = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Adds the Salesforce account id of each quote as an extension, so prospects' quotes can be traced. */
   public static MappingCustomizer<Quote> salesforceQuoteCustomizer() {
@@ -131,8 +133,9 @@ public final class QuoteAcceptance {
             WriteOutcome<Quote> outcome = written.get(k);
             out.set(passed.get(k), outcome);
             Quote quote = forward.get(k).value().orElse(null);
-            if (outcome.isSuccess() && quote != null && quote.status() == QuoteStatus.ACCEPTED) {
-              quote.opportunityReference().ifPresent(id -> {
+            if (outcome.isSuccess() && quote != null && (quote.status() == QuoteStatus.ACCEPTED || quote.status() == QuoteStatus.CONVERTED)) {
+              // an update carries the Exchequer side's value, which knows no opportunity: take the one read from Salesforce
+              quote.opportunityReference().or(() -> quote.externalReference().map(opportunities::get)).ifPresent(id -> {
                 synchronized (lock) {
                   opportunitiesToWin.add(id);
                 }
@@ -161,6 +164,7 @@ public final class QuoteAcceptance {
     }
     Quote q = value.get();
     ExtensionValue account = q.extensions().get(ACCOUNT_ID);
+    q.opportunityReference().ifPresent(opportunity -> opportunities.put(quoteId, opportunity));
     synchronized (lock) {
       if (q.status() == QuoteStatus.ACCEPTED && q.accountCode().isEmpty() && account != null) {
         acceptedQuotesOfProspects.put(quoteId, account.raw().toString());
