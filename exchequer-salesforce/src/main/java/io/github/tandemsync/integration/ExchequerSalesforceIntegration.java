@@ -74,6 +74,9 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
   private final SyncEngine engine;
   private final DecoratedConnector salesforce;
   private final QuoteAcceptance acceptance;
+  /** Held by a running cycle; close() does not take it, so it never waits for a whole cycle. */
+  private final Object cycle = new Object();
+  private volatile boolean closing;
   private final Clock clock;
   private @Nullable ScheduledExecutorService scheduler;
 
@@ -194,7 +197,13 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
    * into customers, which the accounts flow creates in Exchequer, after which the quotes are
    * created; opportunities of accepted quotes are won).
    */
-  public synchronized CycleReport runOnce() {
+  public CycleReport runOnce() {
+    synchronized (cycle) {
+      return runCycle();
+    }
+  }
+
+  private CycleReport runCycle() {
     Instant started = clock.instant();
     List<RunReport> runs = new ArrayList<>();
     List<String> converted = new ArrayList<>();
@@ -203,8 +212,8 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       if (!settings.enabled(capability)) {
         continue;
       }
-      runs.add(engine.runOnce(capability.flowName()));
-      if (capability == SyncCapability.QUOTES) {
+      runs.add(engine.runOnce(capability.flowName())); // a closing engine answers STOPPED at once
+      if (capability == SyncCapability.QUOTES && !closing) {
         Map<String, String> waiting = acceptance.waitingQuotes();
         if (!waiting.isEmpty() && settings.direction(SyncCapability.ACCOUNTS).crmToErp()) {
           List<String> now = acceptance.convertProspects(salesforce);
@@ -246,9 +255,14 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     }, 0, settings.runEvery().toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Stops scheduling, lets a running cycle finish its batch, and closes the engine. */
+  /**
+   * Stops scheduling, lets the flow running now finish its batch (at most 60 seconds, see
+   * {@link SyncEngine#stop}), skips the rest of the cycle, and closes the engine. Does not wait for
+   * the whole cycle: call it from a shutdown hook or a container's stop callback.
+   */
   @Override
   public void close() {
+    closing = true;
     synchronized (this) {
       if (scheduler != null) {
         scheduler.shutdown();
