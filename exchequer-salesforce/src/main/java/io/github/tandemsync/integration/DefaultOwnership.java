@@ -15,7 +15,9 @@ import java.util.Map;
  *       priceBand, overallDiscount, compoundOverallDiscount, settlementDiscount, settlementDays,
  *       salesGlCode, department, costCentre, invoiceTo, defaultWarehouse</td>
  *       <td>preferred Salesforce: the fields its users maintain (name, addresses, phone, fax, e-mail, extensions)</td></tr>
- *   <tr><td>contacts</td><td>accountCode, roleCode</td><td>preferred Salesforce</td></tr>
+ *   <tr><td>contacts</td><td>accountCode, roleCode</td><td>owned by Salesforce: email, phone (an Exchequer
+ *       contact has none of its own: they are its account's, which the accounts flow syncs); preferred
+ *       Salesforce: the rest</td></tr>
  *   <tr><td>quotes</td><td>number</td><td>preferred Salesforce</td></tr>
  *   <tr><td>orders</td><td>every field once the order exists in Exchequer (Salesforce orders are created
  *       there; Exchequer then runs them: status, deliveries, invoicing)</td><td>—</td></tr>
@@ -36,6 +38,14 @@ public final class DefaultOwnership {
           "costCentre", "invoiceTo", "defaultWarehouse"),
       SyncCapability.CONTACTS, List.of("accountCode", "roleCode"),
       SyncCapability.QUOTES, List.of("number"));
+
+  private static final Map<SyncCapability, List<String>> SALESFORCE_FIELDS = Map.of(
+      SyncCapability.CONTACTS, List.of("email", "phone"));
+
+  /** The fields Salesforce owns for {@code capability} when it syncs both ways. */
+  public static List<String> salesforceFields(SyncCapability capability) {
+    return SALESFORCE_FIELDS.getOrDefault(capability, List.of());
+  }
 
   /** The fields Exchequer owns for {@code capability} when it syncs both ways. */
   public static List<String> exchequerFields(SyncCapability capability) {

@@ -4,8 +4,11 @@ import io.github.tandemsync.core.ConfigurationException;
 import io.github.tandemsync.core.EntityType;
 import io.github.tandemsync.core.model.Account;
 import io.github.tandemsync.core.model.AccountRole;
+import io.github.tandemsync.core.model.Contact;
 import io.github.tandemsync.core.model.EntityTypes;
 import io.github.tandemsync.core.model.Price;
+import io.github.tandemsync.core.spi.ChangeReader;
+import io.github.tandemsync.core.spi.Connector;
 import io.github.tandemsync.engine.DeletePolicy;
 import io.github.tandemsync.engine.FieldPolicy;
 import io.github.tandemsync.engine.Flow;
@@ -34,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -376,7 +380,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       }
       for (SyncCapability c : SyncCapability.values()) {
         if (settings.enabled(c)) {
-          engine.flow(flow(c, settings));
+          engine.flow(flow(c, settings, Optional.of(erp)));
         }
       }
       return new ExchequerSalesforceIntegration(settings, engine.build(), sf, acceptance, clock);
@@ -385,6 +389,14 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
 
   /** The flow of one capability: direction, matching, ownership, creation rules, deletes. */
   static <T> Flow<T> flow(SyncCapability capability, IntegrationSettings settings) {
+    return flow(capability, settings, Optional.empty());
+  }
+
+  /**
+   * The flow of one capability; {@code exchequer}, when given, lets the contacts flow ask whether
+   * an account already has its contact there.
+   */
+  static <T> Flow<T> flow(SyncCapability capability, IntegrationSettings settings, Optional<Connector> exchequer) {
     @SuppressWarnings("unchecked")
     EntityType<T> type = (EntityType<T>) capability.entityType();
     FlowDirection direction = settings.direction(capability);
@@ -397,6 +409,9 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     for (String field : DefaultOwnership.exchequerFields(capability)) {
       b.field(field, FieldPolicy.ownedBy(EXCHEQUER));
     }
+    for (String field : DefaultOwnership.salesforceFields(capability)) {
+      b.field(field, FieldPolicy.ownedBy(SALESFORCE));
+    }
     settings.ownershipOverrides().getOrDefault(capability, Map.of()).forEach((field, owner) -> b.field(field, FieldPolicy.ownedBy(owner)));
     switch (capability) {
       case ACCOUNTS -> {
@@ -405,7 +420,18 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
         accounts.createWhen(SALESFORCE, a -> a.role() == AccountRole.CUSTOMER);
         accounts.createWhen(EXCHEQUER, a -> a.role() != AccountRole.SUPPLIER || settings.suppliers());
       }
-      case CONTACTS -> b.matchOn("email");
+      case CONTACTS -> {
+        b.matchOn("email");
+        // Exchequer keeps one contact per account (acContact): a Salesforce contact goes there only
+        // for an account that is in Exchequer and has none yet; the others stay in Salesforce.
+        Optional<ChangeReader<Contact>> erpContacts = exchequer.flatMap(e -> e.reader(EntityTypes.CONTACT));
+        castFlow(b).createWhen(SALESFORCE, c -> {
+          Contact contact = (Contact) c;
+          return contact.accountCode().filter(code -> !code.isBlank())
+              .map(code -> erpContacts.map(r -> r.findByKey("accountCode", List.of(code)).isEmpty()).orElse(true))
+              .orElse(false);
+        });
+      }
       case QUOTES -> {
         // Exchequer's side only writes back what it assigns (the document number, the conversion);
         // quotes keyed in Exchequer never become Salesforce quotes.

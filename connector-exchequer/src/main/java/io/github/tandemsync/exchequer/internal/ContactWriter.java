@@ -71,6 +71,13 @@ final class ContactWriter implements RecordWriter<Contact> {
       return WriteOutcome.failed(new io.github.tandemsync.core.spi.SyncError("4", "Contact of account " + code
           + ": the account does not exist in Exchequer", Optional.of("accountCode"), false));
     }
+    String current = account.get().text("acContact").orElse("").strip();
+    if (create && contact != null && !current.isEmpty() && !current.equals(text.strip())) {
+      // one contact per account: a second CRM contact must not replace the one already linked
+      return WriteOutcome.failed(new io.github.tandemsync.core.spi.SyncError("CONTACT_TAKEN", "Contact '" + text.strip()
+          + "' of account " + code + ": Exchequer keeps one contact per account and " + code + " already has '" + current
+          + "'; this contact stays in the CRM only", Optional.of("accountCode"), false));
+    }
     ToolkitNative target = ToolkitNative.of("Account", java.util.Map.of("acContact", text));
     if (contact != null) {
       WriteSupport.customize(customizers, contact, target);
@@ -81,19 +88,28 @@ final class ContactWriter implements RecordWriter<Contact> {
       same &= account.get().text(property.getKey()).orElse("").equals(String.valueOf(property.getValue()).strip());
     }
     if (same) {
-      return contact == null ? WriteOutcome.deleted(code) : WriteOutcome.<Contact>unchanged(code).withStored(contact);
+      return contact == null ? WriteOutcome.deleted(code) : WriteOutcome.<Contact>unchanged(code).withStored(asRead(contact, text));
     }
     GatewayResult result = gateway.updateAccount(code, changes);
     if (result.isSuccess() && contact == null) {
       return WriteOutcome.deleted(code);
     }
-    Contact written = contact;
+    Contact written = contact == null ? null : asRead(contact, text);
     WriteOutcome<Contact> outcome = WriteSupport.outcome(result, "Contact", "of account " + code, r -> code,
         r -> written, r -> r.field().filter("acContact"::equals).map(f -> "lastName"));
     if (outcome.status() == WriteOutcome.Status.UPDATED && create) {
-      return WriteOutcome.<Contact>created(code).withStored(contact);
+      return WriteOutcome.<Contact>created(code).withStored(written);
     }
     return outcome;
+  }
+
+  /**
+   * The contact as the reader will see it: acContact holds one text, read back as the salutation
+   * with the title, first and last name parsed out of it.
+   */
+  private static Contact asRead(Contact contact, String text) {
+    return ContactNames.parse(text).map(p -> contact.toBuilder().title(p.title()).firstName(p.forename()).lastName(p.surname())
+        .salutation(p.salutation()).build()).orElse(contact);
   }
 
   @Override

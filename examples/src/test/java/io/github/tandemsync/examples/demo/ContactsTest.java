@@ -1,0 +1,66 @@
+package io.github.tandemsync.examples.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tandemsync.engine.state.StateStores;
+import io.github.tandemsync.integration.CycleReport;
+import io.github.tandemsync.integration.ExchequerSalesforceIntegration;
+import io.github.tandemsync.integration.IntegrationSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exchequer keeps one contact per account; Salesforce any number. A rep's contact reaches Exchequer
+ * only where the account has none there yet; further contacts stay in Salesforce, quietly.
+ */
+class ContactsTest {
+
+  @Test
+  void onlyAnAccountWithoutAnExchequerContactTakesOneFromSalesforce() {
+    DemoClock clock = new DemoClock();
+    try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), clock);
+        ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
+            .exchequer(systems.exchequerConnector())
+            .salesforce(systems.salesforceConnector())
+            .settings(IntegrationSettings.builder().build())
+            .stateStore(StateStores.inMemory())
+            .clock(clock)
+            .build()) {
+      DemoScript script = new DemoScript(systems, clock);
+      String withContact = script.customerCode(1);
+      String without = script.customerCode(2);
+      systems.exchequer().toolkit().accounts().update(without, Map.of("acContact", "")).orThrow();
+      String existing = contact(systems, withContact);
+      assertTrue(!existing.isEmpty(), "the demo account has a contact");
+      clock.advance(Duration.ofSeconds(5));
+      assertTrue(integration.runOnce().completed());
+
+      clock.advance(Duration.ofSeconds(5));
+      String second = systems.salesforce().data().insert("Contact", Map.of("FirstName", "Second", "LastName", "Buyer",
+          "AccountId", script.salesforceAccountOf(withContact).orElseThrow(), "Email", "second.buyer@example.com"));
+      systems.salesforce().data().insert("Contact", Map.of("FirstName", "Ann", "LastName", "Wright",
+          "AccountId", script.salesforceAccountOf(without).orElseThrow(), "Email", "ann.wright@example.com"));
+      clock.advance(Duration.ofSeconds(5));
+      CycleReport cycle = integration.runOnce();
+      assertEquals(List.of(), cycle.failures().stream().map(f -> f.describe()).toList(), "nothing quarantined");
+
+      assertEquals(existing, contact(systems, withContact), "the account's Exchequer contact is kept");
+      assertEquals(Optional.empty(), systems.salesforce().data().find(second).orElseThrow().string("ERP_Id__c"),
+          "the second contact stays in Salesforce only");
+      assertEquals("Ann Wright", contact(systems, without), "the account without one takes the rep's contact");
+
+      clock.advance(Duration.ofSeconds(5));
+      CycleReport after = integration.runOnce();
+      assertEquals(0, after.writes(), () -> after.runs().stream().filter(r -> r.writes() > 0).toList().toString());
+      assertEquals(List.of(), after.failures().stream().map(f -> f.describe()).toList());
+    }
+  }
+
+  private static String contact(SandboxSystems systems, String code) {
+    return String.valueOf(systems.exchequer().query().account(code).orElseThrow().get("acContact")).strip();
+  }
+}
