@@ -133,9 +133,9 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
         .settings(settings)
         .exchequer(ExchequerConnectorProvider.builder(EXCHEQUER, exchequer))
         .salesforce(SalesforceConnectorProvider.builder(SALESFORCE, salesforce));
-    if (properties.stringPropertyNames().stream().anyMatch(k -> k.equals("stateStore") || k.startsWith("stateStore."))) {
-      builder.stateStore(stateStore(properties, baseDirectory));
-    }
+    // checked now, opened at build() unless the caller sets a store of its own; with no stateStore key
+    // the default SQLite file lies next to the configuration, not wherever the process started
+    builder.configuredStateStore = stateStore(properties, baseDirectory);
     return builder;
   }
 
@@ -158,7 +158,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     }
   }
 
-  private static StateStore stateStore(Properties properties, Path base) {
+  private static java.util.function.Supplier<StateStore> stateStore(Properties properties, Path base) {
     String kind = properties.getProperty("stateStore", "sqlite").strip();
     for (String key : properties.stringPropertyNames()) {
       if (key.startsWith("stateStore.") && !Set.of("stateStore.file", "stateStore.url", "stateStore.user", "stateStore.password",
@@ -167,15 +167,20 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       }
     }
     return switch (kind) {
-      case "sqlite" -> StateStores.sqlite(base.resolve(properties.getProperty("stateStore.file", "tandem-state.db").strip()));
-      case "memory" -> StateStores.inMemory();
+      case "sqlite" -> {
+        Path file = base.resolve(properties.getProperty("stateStore.file", "tandem-state.db").strip());
+        yield () -> StateStores.sqlite(file);
+      }
+      case "memory" -> StateStores::inMemory;
       case "postgres" -> {
         String url = properties.getProperty("stateStore.url");
         if (url == null || url.isBlank()) {
           throw new ConfigurationException("stateStore.url is required when stateStore=postgres");
         }
-        yield StateStores.postgres(new SimpleDataSource(url.strip(), properties.getProperty("stateStore.user"),
-            properties.getProperty("stateStore.password")), properties.getProperty("stateStore.schema", "tandem").strip());
+        String user = properties.getProperty("stateStore.user");
+        String password = properties.getProperty("stateStore.password");
+        String schema = properties.getProperty("stateStore.schema", "tandem").strip();
+        yield () -> StateStores.postgres(new SimpleDataSource(url.strip(), user, password), schema);
       }
       default -> throw new ConfigurationException("stateStore must be sqlite, postgres or memory, was '" + kind + "'");
     };
@@ -281,6 +286,8 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     private ExchequerConnector.@Nullable Builder exchequer;
     private IntegrationSettings settings = IntegrationSettings.defaults();
     private @Nullable StateStore stateStore;
+    /** The store a configuration file names, opened at build() unless {@link #stateStore} replaced it. */
+    private java.util.function.@Nullable Supplier<StateStore> configuredStateStore;
     private final List<SyncListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private @Nullable RetrySettings retry;
@@ -370,7 +377,8 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
           .connector(sf)
           .originTag(settings.originTag())
           .clock(clock)
-          .stateStore(stateStore != null ? stateStore : StateStores.sqlite(Path.of("tandem-state.db")));
+          .stateStore(stateStore != null ? stateStore
+              : configuredStateStore != null ? configuredStateStore.get() : StateStores.sqlite(Path.of("tandem-state.db")));
       listeners.forEach(engine::listener);
       if (retry != null) {
         engine.retry(retry);
@@ -439,7 +447,8 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
         castFlow(b).createWhen(EXCHEQUER, q -> false);
       }
       case ORDERS, DELIVERIES -> b.matchOn("number", "externalReference").reconcileEvery(settings.reconcileEvery());
-      case PRODUCTS -> b.reconcileEvery(settings.reconcileEvery()).deletes(DeletePolicy.markInactive("obsolete", true));
+      // products keyed in by hand before go-live are linked by their product code, not duplicated
+      case PRODUCTS -> b.matchOn("code").reconcileEvery(settings.reconcileEvery()).deletes(DeletePolicy.markInactive("obsolete", true));
       case PRICES -> {
         Set<String> currencies = settings.priceCurrencies();
         castFlow(b).createWhen(EXCHEQUER, p -> currencies.isEmpty() || currencies.contains(((Price) p).unitPrice().currency()));

@@ -53,6 +53,20 @@ public record IntegrationSettings(
     String originTag,
     Set<String> priceCurrencies) {
 
+  /** Whether {@code path} names a field of the capability's record: its first segment is a record component. */
+  private static boolean isFieldOf(SyncCapability capability, String path) {
+    String first = path.split("[.\\[]", 2)[0];
+    if (first.equals("extensions")) {
+      return path.startsWith("extensions.") && path.length() > "extensions.".length();
+    }
+    return fieldNames(capability).contains(first);
+  }
+
+  private static java.util.List<String> fieldNames(SyncCapability capability) {
+    return java.util.Arrays.stream(capability.entityType().javaType().getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+        .filter(n -> !n.equals("extensions")).toList();
+  }
+
   private static final Pattern OWNERSHIP = Pattern.compile("ownership\\.([A-Za-z]+)\\.(.+)");
   private static final Set<String> CONNECTORS = Set.of(ExchequerSalesforceIntegration.EXCHEQUER, ExchequerSalesforceIntegration.SALESFORCE);
 
@@ -72,6 +86,10 @@ public record IntegrationSettings(
       fields.forEach((field, owner) -> {
         if (!CONNECTORS.contains(owner)) {
           throw new ConfigurationException("ownership." + c.flowName() + "." + field + " must be exchequer or salesforce, was '" + owner + "'");
+        }
+        if (!isFieldOf(c, field)) {
+          throw new ConfigurationException("ownership." + c.flowName() + "." + field + ": " + c.entityType().javaType().getSimpleName()
+              + " has no field '" + field.split("[.\\[]", 2)[0] + "' (fields: " + fieldNames(c) + ", extensions.<key>)");
         }
       });
       owners.put(c, Map.copyOf(fields));

@@ -71,6 +71,8 @@ class IntegrationSettingsTest {
       "accounts.suppliers|yes|accounts.suppliers",
       "ownership.accounts.phone|hubspot|ownership.accounts.phone",
       "ownership.gadgets.phone|exchequer|ownership.gadgets.phone",
+      "ownership.accounts.phoen|exchequer|ownership.accounts.phoen",
+      "ownership.accounts.extensions.|salesforce|ownership.accounts.extensions.",
       "tandem.runEvery|5 minutes|tandem.runEvery",
       "tandem.batchSize|0|tandem.batchSize",
       "tandem.batchSize|many|tandem.batchSize",
@@ -89,5 +91,13 @@ class IntegrationSettingsTest {
     }
     assertTrue(FlowDirection.BOTH.erpToCrm() && FlowDirection.BOTH.crmToErp());
     assertFalse(FlowDirection.ERP_TO_CRM.crmToErp());
+  }
+
+  @Test
+  void ownershipOverridesTakeNestedPathsAndExtensions() {
+    IntegrationSettings s = IntegrationSettings.fromProperties(props("ownership.accounts.billingAddress.postcode", "exchequer"));
+    assertEquals("exchequer", s.ownershipOverrides().get(SyncCapability.ACCOUNTS).get("billingAddress.postcode"));
+    s = IntegrationSettings.fromProperties(props("ownership.accounts.extensions.Region", "exchequer"));
+    assertEquals("exchequer", s.ownershipOverrides().get(SyncCapability.ACCOUNTS).get("extensions.Region"));
   }
 }

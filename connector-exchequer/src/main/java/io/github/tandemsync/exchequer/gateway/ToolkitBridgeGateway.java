@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@code docs/exchequer-toolkit-bridge.openapi.yaml}. Synchronous: every call returns the
  * Toolkit's {@code Save} result, the assigned {@code thOurRef} and the stored record.
  *
- * <p>Transient failures (connection errors, timeouts, HTTP 423 locked, HTTP 503 busy) are retried
+ * <p>Transient failures (connection errors, timeouts, HTTP 423 locked, 429 too many requests, 503 busy) are retried
  * with exponential back-off and jitter. Replays are safe because every add carries the
  * idempotency key the bridge honours.
  *
@@ -300,7 +300,7 @@ public final class ToolkitBridgeGateway implements ExchequerWriteGateway {
     String message = response.message().isEmpty() ? "Toolkit bridge answered HTTP " + response.status() : response.message();
     GatewayResult result = GatewayResult.failure(key, code, message, response.field(), response.line());
     // The bridge tells us by status when the failure is transient even if the code is unusual.
-    if ((response.status() == 423 || response.status() == 503) && !result.isRetryable()) {
+    if ((response.status() == 423 || response.status() == 429 || response.status() == 503) && !result.isRetryable()) {
       result = new GatewayResult(GatewayResult.Status.RETRYABLE, key, code, message, result.field(), result.line(), Optional.empty());
     }
     return result;

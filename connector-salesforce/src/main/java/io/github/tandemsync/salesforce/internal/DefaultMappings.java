@@ -218,7 +218,16 @@ final class DefaultMappings {
 
   static EntityMapping<Product> product() {
     return EntityMapping.builder(EntityTypes.PRODUCT, "Product2")
-        .simpleKey(ERP_ID, "code")
+        .key(ERP_ID, c -> Optional.of(Paths.get(c, "code")).filter(JsonNode::isTextual).map(JsonNode::asText).filter(s -> !s.isBlank()),
+            List.of(ERP_ID, "ProductCode"), List.of("code"), (row, c) -> {
+              String id = row.text(ERP_ID);
+              // a product keyed in by hand carries its ERP code in ProductCode: matching links the pair by it
+              String code = !id.isBlank() ? id : row.text("ProductCode").strip();
+              if (!code.isBlank()) {
+                c.put("code", code);
+              }
+            })
+        .lookup("code", ERP_ID, Function.identity())
         .lookup("code", "ProductCode", Function.identity())
         .field(text("Name", "description").readOnly())
         .field(computed("Name", List.of("description"), c -> firstText(c, "description", "code")))

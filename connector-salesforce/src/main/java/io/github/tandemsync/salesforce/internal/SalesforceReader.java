@@ -114,7 +114,7 @@ final class SalesforceReader<T> implements ChangeReader<T> {
       Instant since = from.deletesUntil().get();
       if (since.isBefore(rest.transport().serverNow().minus(DELETE_LOG_WINDOW))) {
         throw new FullResyncRequiredException(mapper.entity() + " (" + mapper.object() + "): the watermark's delete position " + since
-            + " is older than Salesforce's 15-day getDeleted window; deletes since then cannot be read. Run the full-resync procedure.",
+            + " is older than Salesforce's 15-day getDeleted window; deletes since then cannot be read; the sync engine reconciles the linked records' Ids (see docs/salesforce.md, full resync).",
             from.withDeletesUntil(upper).toWatermark());
       }
       if (Duration.between(since, upper).compareTo(settings.deletePollInterval()) >= 0) {
@@ -229,7 +229,7 @@ final class SalesforceReader<T> implements ChangeReader<T> {
       List<ApiError> errors = r.errors();
       if (errors.stream().anyMatch(e -> e.code().equals("INVALID_REPLICATION_DATE"))) {
         throw new FullResyncRequiredException(mapper.entity() + " (" + mapper.object() + "): getDeleted refused the window from " + since
-            + " (" + errors + "); deletes since then cannot be read. Run the full-resync procedure.", from.withDeletesUntil(upper).toWatermark());
+            + " (" + errors + "); deletes since then cannot be read; the sync engine reconciles the linked records' Ids (see docs/salesforce.md, full resync).", from.withDeletesUntil(upper).toWatermark());
       }
       r.requireSuccess();
     }
@@ -238,7 +238,7 @@ final class SalesforceReader<T> implements ChangeReader<T> {
     if (earliest.isPresent() && earliest.get().isAfter(since)) {
       throw new FullResyncRequiredException(mapper.entity() + " (" + mapper.object() + "): Salesforce's delete log starts at "
           + earliest.get() + ", after the watermark's delete position " + since
-          + "; deletes in between were purged. Run the full-resync procedure.", from.withDeletesUntil(upper).toWatermark());
+          + "; deletes in between were purged; the sync engine reconciles the linked records' Ids (see docs/salesforce.md, full resync).", from.withDeletesUntil(upper).toWatermark());
     }
     Instant covered = Json.text(json, "latestDateCovered").map(SalesforceDateTimes::parse).orElse(upper);
     Position after = from.withDeletesUntil(covered);

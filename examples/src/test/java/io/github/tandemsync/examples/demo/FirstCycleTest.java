@@ -37,4 +37,26 @@ class FirstCycleTest {
       assertEquals(0, second.failures().size(), () -> second.failures().toString());
     }
   }
+
+  @Test
+  void aProductKeyedInByHandBeforeGoLiveIsLinkedNotDuplicated() {
+    try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), Clock.systemUTC())) {
+      String code = systems.exchequer().query().rows("SELECT TOP 1 stCode FROM [" + SandboxSystems.COMPANY
+          + "].[STOCK] WHERE stType = 'P' ORDER BY stCode").get(0).get("stCode").toString().strip();
+      String handMade = systems.salesforce().data().insert("Product2", java.util.Map.of("Name", "typed in by hand", "ProductCode", code,
+          "IsActive", true));
+      try (ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
+          .exchequer(systems.exchequerConnector())
+          .salesforce(systems.salesforceConnector())
+          .settings(IntegrationSettings.builder().build())
+          .stateStore(StateStores.inMemory())
+          .build()) {
+        assertTrue(integration.runOnce().completed());
+      }
+      List<String> withCode = systems.salesforce().data().list("Product2").stream()
+          .filter(p -> p.string("ProductCode").orElse("").equals(code)).map(p -> p.id()).toList();
+      assertEquals(List.of(handMade), withCode, "one Salesforce product for " + code + ": the one typed in by hand");
+      assertEquals(Optional.of(code), systems.salesforce().data().find(handMade).orElseThrow().string("ERP_Id__c"), "now keyed by its ERP code");
+    }
+  }
 }
