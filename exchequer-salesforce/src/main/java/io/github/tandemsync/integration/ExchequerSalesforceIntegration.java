@@ -16,6 +16,7 @@ import io.github.tandemsync.engine.RetrySettings;
 import io.github.tandemsync.engine.RunReport;
 import io.github.tandemsync.engine.SyncEngine;
 import io.github.tandemsync.engine.SyncListener;
+import io.github.tandemsync.engine.state.Lease;
 import io.github.tandemsync.engine.state.StateStore;
 import io.github.tandemsync.engine.state.StateStores;
 import io.github.tandemsync.exchequer.ExchequerConnector;
@@ -37,14 +38,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,15 +84,24 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
   private final Object cycle = new Object();
   private volatile boolean closing;
   private final Clock clock;
+  private final StateStore store;
+  private final String nodeId;
   private @Nullable ScheduledExecutorService scheduler;
 
+  /** The lease that lets one node at a time run the cycle, so flows keep their order across nodes. */
+  static final String CYCLE_LEASE = "exchequer-salesforce.cycle";
+  /** Renewed between flows; a single flow outlasting it only lets another node start the flows after it. */
+  private static final Duration CYCLE_LEASE_TTL = Duration.ofMinutes(15);
+
   private ExchequerSalesforceIntegration(IntegrationSettings settings, SyncEngine engine, DecoratedConnector salesforce,
-      QuoteAcceptance acceptance, Clock clock) {
+      QuoteAcceptance acceptance, Clock clock, StateStore store, String nodeId) {
     this.settings = settings;
     this.engine = engine;
     this.salesforce = salesforce;
     this.acceptance = acceptance;
     this.clock = clock;
+    this.store = store;
+    this.nodeId = nodeId;
   }
 
   public static Builder builder() {
@@ -103,8 +114,9 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
    * (the connectors' provider settings, without the prefix), and the state store:
    * {@code stateStore} = {@code sqlite} (default; {@code stateStore.file}, default
    * {@code tandem-state.db}), {@code postgres} ({@code stateStore.url}, {@code stateStore.user},
-   * {@code stateStore.password}, {@code stateStore.schema}) or {@code memory}. Relative paths are
-   * resolved against the file's directory.
+   * {@code stateStore.password}, {@code stateStore.schema}) or {@code memory}; and
+   * {@code tandem.nodeId}, this node's name when several share a PostgreSQL store (default: a
+   * random one per start). Relative paths are resolved against the file's directory.
    *
    * @throws ConfigurationException naming the bad or missing key
    */
@@ -136,6 +148,10 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     // checked now, opened at build() unless the caller sets a store of its own; with no stateStore key
     // the default SQLite file lies next to the configuration, not wherever the process started
     builder.configuredStateStore = stateStore(properties, baseDirectory);
+    String node = properties.getProperty("tandem.nodeId");
+    if (node != null) {
+      builder.nodeId(node.strip());
+    }
     return builder;
   }
 
@@ -214,6 +230,21 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
 
   private CycleReport runCycle() {
     Instant started = clock.instant();
+    Optional<Lease> held = store.acquireLease(CYCLE_LEASE, nodeId, CYCLE_LEASE_TTL);
+    if (held.isEmpty()) {
+      LOG.info("another node is running the Exchequer-Salesforce cycle; this node skips it");
+      return new CycleReport(started, clock.instant(), List.of(), List.of(), List.of());
+    }
+    Lease lease = held.get();
+    try {
+      return runCycle(started, lease);
+    } finally {
+      store.releaseLease(lease);
+    }
+  }
+
+  private CycleReport runCycle(Instant started, Lease initial) {
+    Lease lease = initial;
     List<RunReport> runs = new ArrayList<>();
     List<String> converted = new ArrayList<>();
     List<String> won = new ArrayList<>();
@@ -221,6 +252,12 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       if (!settings.enabled(capability)) {
         continue;
       }
+      Optional<Lease> renewed = store.renewLease(lease, CYCLE_LEASE_TTL);
+      if (renewed.isEmpty()) {
+        LOG.warn("the cycle lease passed to another node before {}; this node stops its cycle there", capability.flowName());
+        break;
+      }
+      lease = renewed.get();
       runs.add(engine.runOnce(capability.flowName())); // a closing engine answers STOPPED at once
       if (capability == SyncCapability.QUOTES && !closing) {
         Map<String, String> waiting = acceptance.waitingQuotes();
@@ -289,6 +326,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     /** The store a configuration file names, opened at build() unless {@link #stateStore} replaced it. */
     private java.util.function.@Nullable Supplier<StateStore> configuredStateStore;
     private final List<SyncListener> listeners = new ArrayList<>();
+    private BiConsumer<SyncCapability, Flow.Builder<?>> flowCustomizer = (capability, flow) -> { };
     private Clock clock = Clock.systemUTC();
     private @Nullable RetrySettings retry;
     private @Nullable String nodeId;
@@ -327,6 +365,25 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
 
     public Builder listener(SyncListener value) {
       listeners.add(Objects.requireNonNull(value, "listener"));
+      return this;
+    }
+
+    /**
+     * Adjusts the flows beyond what {@link IntegrationSettings} expresses, after the integration's
+     * defaults are set: a field policy ({@code FieldPolicy.lastWriterWins}, {@code resolvedBy} a
+     * {@code ConflictResolver}), a delete policy, a creation rule. Called once per enabled
+     * capability with that capability's flow builder.
+     *
+     * <pre>{@code
+     * .flows((capability, flow) -> {
+     *   if (capability == SyncCapability.ACCOUNTS) {
+     *     flow.field("email", FieldPolicy.lastWriterWins(ExchequerSalesforceIntegration.SALESFORCE));
+     *   }
+     * })
+     * }</pre>
+     */
+    public Builder flows(BiConsumer<SyncCapability, Flow.Builder<?>> value) {
+      this.flowCustomizer = Objects.requireNonNull(value, "flows");
       return this;
     }
 
@@ -376,35 +433,36 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
           .connector(erp)
           .connector(sf)
           .originTag(settings.originTag())
-          .clock(clock)
-          .stateStore(stateStore != null ? stateStore
-              : configuredStateStore != null ? configuredStateStore.get() : StateStores.sqlite(Path.of("tandem-state.db")));
+          .clock(clock);
       listeners.forEach(engine::listener);
       if (retry != null) {
         engine.retry(retry);
       }
-      if (nodeId != null) {
-        engine.nodeId(nodeId);
-      }
+      String node = nodeId != null ? nodeId : "node-" + java.util.UUID.randomUUID();
+      engine.nodeId(node);
+      StateStore store = stateStore != null ? stateStore
+          : configuredStateStore != null ? configuredStateStore.get() : StateStores.sqlite(Path.of("tandem-state.db"));
+      engine.stateStore(store);
       for (SyncCapability c : SyncCapability.values()) {
         if (settings.enabled(c)) {
-          engine.flow(flow(c, settings, Optional.of(erp)));
+          engine.flow(flow(c, settings, Optional.of(erp), flowCustomizer));
         }
       }
-      return new ExchequerSalesforceIntegration(settings, engine.build(), sf, acceptance, clock);
+      return new ExchequerSalesforceIntegration(settings, engine.build(), sf, acceptance, clock, store, node);
     }
   }
 
   /** The flow of one capability: direction, matching, ownership, creation rules, deletes. */
   static <T> Flow<T> flow(SyncCapability capability, IntegrationSettings settings) {
-    return flow(capability, settings, Optional.empty());
+    return flow(capability, settings, Optional.empty(), (c, b) -> { });
   }
 
   /**
    * The flow of one capability; {@code exchequer}, when given, lets the contacts flow ask whether
    * an account already has its contact there.
    */
-  static <T> Flow<T> flow(SyncCapability capability, IntegrationSettings settings, Optional<Connector> exchequer) {
+  static <T> Flow<T> flow(SyncCapability capability, IntegrationSettings settings, Optional<Connector> exchequer,
+      BiConsumer<SyncCapability, Flow.Builder<?>> customizer) {
     @SuppressWarnings("unchecked")
     EntityType<T> type = (EntityType<T>) capability.entityType();
     FlowDirection direction = settings.direction(capability);
@@ -455,6 +513,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       }
       default -> { }
     }
+    customizer.accept(capability, b);
     return b.build();
   }
 

@@ -194,6 +194,11 @@ public record IntegrationSettings(
         }
       } else if (key.equals("tandem.originTag")) {
         b.originTag(value);
+      } else if (key.equals("tandem.nodeId")) {
+        // the node's name in leases: read by ExchequerSalesforceIntegration.fromProperties
+        if (value.isBlank()) {
+          throw new ConfigurationException("tandem.nodeId must not be blank");
+        }
       } else {
         throw new ConfigurationException("unknown configuration key '" + key + "'");
       }

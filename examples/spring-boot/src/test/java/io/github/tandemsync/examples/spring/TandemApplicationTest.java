@@ -39,12 +39,15 @@ class TandemApplicationTest {
       for (String off : new String[] {"quotes", "orders", "deliveries", "prices", "invoices", "creditNotes", "payments", "jobs", "stockLevels"}) {
         p.put("tandem.integration.flows." + off, "off");
       }
+      // as command-line arguments: they take precedence over application.properties (default properties would not)
+      String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
       try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TandemApplication.class)
-          .web(WebApplicationType.NONE).properties(p).run()) {
+          .web(WebApplicationType.NONE).run(args)) {
         ExchequerSalesforceIntegration tandem = context.getBean(ExchequerSalesforceIntegration.class);
         CycleReport cycle = tandem.runOnce();
         assertTrue(cycle.completed(), () -> cycle.runs().toString());
         assertTrue(systems.salesforce().data().list("Account").size() > 50, "accounts reached Salesforce");
+        assertTrue(java.nio.file.Files.exists(dir.resolve("state.db")), "the state is where tandem.state-file says");
       }
     }
   }
