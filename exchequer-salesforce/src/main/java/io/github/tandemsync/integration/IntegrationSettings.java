@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
  * @param ownershipOverrides per capability, field path to owning connector, replacing the
  *     {@link DefaultOwnership} of that field
  * @param runEvery how often {@link ExchequerSalesforceIntegration#start()} runs a cycle
- * @param batchSize records per read page and per write batch (Salesforce takes 200 per call; above
- *     2,000 its writer switches to Bulk API 2.0)
+ * @param batchSize records per read page and per write batch (Salesforce takes 200 per call; from
+ *     2,000 creates of plain records, its writer uses Bulk API 2.0 instead)
  * @param reconcileEvery how often linked Exchequer records are checked for deletes (Exchequer has no
  *     delete log)
  * @param originTag the name this installation writes under (Salesforce {@code Sforce-Call-Options})
