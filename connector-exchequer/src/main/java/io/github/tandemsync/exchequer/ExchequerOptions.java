@@ -225,14 +225,21 @@ public record ExchequerOptions(
     private Builder() {}
 
     /**
-     * A Toolkit property given to accounts the connector creates when the CRM record leaves it empty.
+     * A Toolkit property given to accounts the connector creates when the CRM record leaves it empty;
+     * a blank value removes the default (including the built-in {@code acVATCode=S}).
      *
      * @param property a Toolkit account property, e.g. {@code acVATCode}
      * @param value its default
      * @return this builder
      */
     public Builder newAccountDefault(String property, Object value) {
-      this.newAccountDefaults.put(Objects.requireNonNull(property, "property"), Objects.requireNonNull(value, "value"));
+      Objects.requireNonNull(property, "property");
+      Objects.requireNonNull(value, "value");
+      if (value.toString().isBlank()) {
+        this.newAccountDefaults.remove(property); // "no default", e.g. to drop the built-in acVATCode=S
+      } else {
+        this.newAccountDefaults.put(property, value);
+      }
       return this;
     }
 

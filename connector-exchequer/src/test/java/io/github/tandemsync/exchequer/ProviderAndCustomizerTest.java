@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -188,6 +189,33 @@ class ProviderAndCustomizerTest {
       assertTrue(after.size() < before.size(), "without a full pass (not due yet)");
       assertEquals(before.get(account).monthToDate().add(new BigDecimal("100.00")), after.get(account).monthToDate());
       assertEquals(sandbox.query().balance(account), after.get(account).balance());
+    }
+  }
+
+  @Test
+  void newAccountDefaultsFromSettingsFillWhatTheCrmLeftEmpty() {
+    Map<String, String> settings = settings();
+    settings.put("gateway", "bridge");
+    settings.put("bridgeUrl", sandbox.bridgeUrl());
+    settings.put("bridgeApiKey", sandbox.bridgeApiKey());
+    settings.put("newAccount.acPayTerms", "30");            // a number in the file, an integer for the Toolkit
+    settings.put("newAccount.acDefSettleDays", "14");       // the mapping would write 0 for the empty settlementDays
+    settings.put("newAccount.acVATCode", "");               // no VAT-code default
+    try (Connector connector = provider().create("erp", settings)) {
+      connector.start(Fixtures.context(Fixtures.clock()));
+      var writer = connector.writer(EntityTypes.ACCOUNT).orElseThrow();
+      Account noVat = Account.builder().code("DEFT02").role(io.github.tandemsync.core.model.AccountRole.CUSTOMER).name("No VAT Ltd").build();
+      var refused = writer.write(List.of(io.github.tandemsync.core.spi.WriteRequest.create(noVat, "defaults-test-2"))).get(0);
+      assertEquals(Optional.of("vatCode"), refused.error().orElseThrow().field(), "without the VAT default Exchequer refuses, naming the field");
+
+      Account account = Account.builder().code("DEFT01").role(io.github.tandemsync.core.model.AccountRole.CUSTOMER).name("Defaults Test Ltd")
+          .vatCode("S").build();
+      var outcome = writer.write(List.of(io.github.tandemsync.core.spi.WriteRequest.create(account, "defaults-test-1"))).get(0);
+      assertTrue(outcome.isSuccess(), outcome::toString);
+      Map<String, Object> row = sandbox.query().account("DEFT01").orElseThrow();
+      assertEquals(0, new BigDecimal(row.get("acPayTerms").toString().strip()).compareTo(new BigDecimal(30)), row::toString);
+      assertEquals(0, new BigDecimal(row.get("acDefSettleDays").toString().strip()).compareTo(new BigDecimal(14)), row::toString);
+      assertEquals(Optional.of(14), outcome.stored().orElseThrow().settlementDays(), "the stored value says what Exchequer holds");
     }
   }
 }

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param prospectsConverted Salesforce ids of prospect accounts turned into customers by an
  *     accepted quote
  * @param opportunitiesWon Salesforce ids of opportunities set to Closed Won
+ * @param notRun the enabled flows this cycle did not run: all of them when another node was
+ *     running the cycle, the rest of them when the integration was closing
  */
 public record CycleReport(Instant started, Instant finished, List<RunReport> runs, List<String> prospectsConverted,
-    List<String> opportunitiesWon) {
+    List<String> opportunitiesWon, List<String> notRun) {
 
   public CycleReport {
     Objects.requireNonNull(started, "started");
@@ -29,6 +31,7 @@ public record CycleReport(Instant started, Instant finished, List<RunReport> run
     runs = List.copyOf(runs);
     prospectsConverted = List.copyOf(prospectsConverted);
     opportunitiesWon = List.copyOf(opportunitiesWon);
+    notRun = List.copyOf(notRun);
   }
 
   /** Creates, updates and deletes in all flows. */
@@ -44,9 +47,9 @@ public record CycleReport(Instant started, Instant finished, List<RunReport> run
     return runs.stream().flatMap(r -> r.failures().stream()).toList();
   }
 
-  /** Whether every run completed. */
+  /** Whether every enabled flow ran and completed. */
   public boolean completed() {
-    return runs.stream().allMatch(r -> r.status() == RunReport.Status.COMPLETED);
+    return notRun.isEmpty() && runs.stream().allMatch(r -> r.status() == RunReport.Status.COMPLETED);
   }
 
   public Duration duration() {

@@ -22,6 +22,7 @@ import io.github.tandemsync.engine.state.StateStores;
 import io.github.tandemsync.exchequer.ExchequerConnector;
 import io.github.tandemsync.exchequer.ExchequerConnectorProvider;
 import io.github.tandemsync.integration.internal.DecoratedConnector;
+import io.github.tandemsync.integration.internal.NewCustomers;
 import io.github.tandemsync.integration.internal.QuoteAcceptance;
 import io.github.tandemsync.integration.internal.SimpleDataSource;
 import io.github.tandemsync.salesforce.ApiUsage;
@@ -83,9 +84,12 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
   /** Held by a running cycle; close() does not take it, so it never waits for a whole cycle. */
   private final Object cycle = new Object();
   private volatile boolean closing;
+  private final Object cycleLeaseLock = new Object();
+  private @Nullable Lease cycleLease;
   private final Clock clock;
   private final StateStore store;
   private final String nodeId;
+  private final NewCustomers newCustomers;
   private @Nullable ScheduledExecutorService scheduler;
 
   /** The lease that lets one node at a time run the cycle, so flows keep their order across nodes. */
@@ -94,7 +98,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
   private static final Duration CYCLE_LEASE_TTL = Duration.ofMinutes(15);
 
   private ExchequerSalesforceIntegration(IntegrationSettings settings, SyncEngine engine, DecoratedConnector salesforce,
-      QuoteAcceptance acceptance, Clock clock, StateStore store, String nodeId) {
+      QuoteAcceptance acceptance, Clock clock, StateStore store, String nodeId, NewCustomers newCustomers) {
     this.settings = settings;
     this.engine = engine;
     this.salesforce = salesforce;
@@ -102,6 +106,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     this.clock = clock;
     this.store = store;
     this.nodeId = nodeId;
+    this.newCustomers = newCustomers;
   }
 
   public static Builder builder() {
@@ -230,35 +235,57 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
 
   private CycleReport runCycle() {
     Instant started = clock.instant();
+    List<String> enabled = java.util.Arrays.stream(SyncCapability.values()).filter(settings::enabled).map(SyncCapability::flowName)
+        .toList();
+    if (closing) {
+      return new CycleReport(started, clock.instant(), List.of(), List.of(), List.of(), enabled);
+    }
     Optional<Lease> held = store.acquireLease(CYCLE_LEASE, nodeId, CYCLE_LEASE_TTL);
     if (held.isEmpty()) {
       LOG.info("another node is running the Exchequer-Salesforce cycle; this node skips it");
-      return new CycleReport(started, clock.instant(), List.of(), List.of(), List.of());
+      return new CycleReport(started, clock.instant(), List.of(), List.of(), List.of(), enabled);
     }
-    Lease lease = held.get();
+    cycleLease = held.get();
     try {
-      return runCycle(started, lease);
+      return runCycle(started, enabled);
     } finally {
-      store.releaseLease(lease);
+      releaseCycleLease();
     }
   }
 
-  private CycleReport runCycle(Instant started, Lease initial) {
-    Lease lease = initial;
+  /** Gives the cycle lease up, once: after the cycle, or from close() while the store is still open. */
+  private void releaseCycleLease() {
+    Lease lease;
+    synchronized (cycleLeaseLock) {
+      lease = cycleLease;
+      cycleLease = null;
+    }
+    if (lease != null) {
+      try {
+        store.releaseLease(lease);
+      } catch (RuntimeException e) {
+        LOG.warn("could not release the cycle lease (it lapses in {}): {}", CYCLE_LEASE_TTL, e.toString());
+      }
+    }
+  }
+
+  private CycleReport runCycle(Instant started, List<String> enabled) {
     List<RunReport> runs = new ArrayList<>();
     List<String> converted = new ArrayList<>();
     List<String> won = new ArrayList<>();
+    List<String> notRun = new ArrayList<>();
     for (SyncCapability capability : SyncCapability.values()) {
       if (!settings.enabled(capability)) {
         continue;
       }
-      Optional<Lease> renewed = store.renewLease(lease, CYCLE_LEASE_TTL);
-      if (renewed.isEmpty()) {
-        LOG.warn("the cycle lease passed to another node before {}; this node stops its cycle there", capability.flowName());
-        break;
+      if (closing || !renewCycleLease(capability)) {
+        notRun.add(capability.flowName());
+        continue;
       }
-      lease = renewed.get();
       runs.add(engine.runOnce(capability.flowName())); // a closing engine answers STOPPED at once
+      if (capability == SyncCapability.ACCOUNTS && !closing) {
+        stageContactsOfNewCustomers(); // the contacts flow runs next
+      }
       if (capability == SyncCapability.QUOTES && !closing) {
         Map<String, String> waiting = acceptance.waitingQuotes();
         if (!waiting.isEmpty() && settings.direction(SyncCapability.ACCOUNTS).crmToErp()) {
@@ -268,6 +295,9 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
             // staged directly rather than waiting for the change stream, which may not show an edit this recent yet
             engine.resync(SyncCapability.ACCOUNTS.flowName(), SALESFORCE, now);
             runs.add(engine.runOnce(SyncCapability.ACCOUNTS.flowName()));
+            if (stageContactsOfNewCustomers()) {
+              runs.add(engine.runOnce(SyncCapability.CONTACTS.flowName()));
+            }
             engine.resync(SyncCapability.QUOTES.flowName(), SALESFORCE, waiting.keySet());
             runs.add(engine.runOnce(SyncCapability.QUOTES.flowName()));
           }
@@ -275,14 +305,62 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
         won.addAll(acceptance.winOpportunities(salesforce));
       }
     }
-    CycleReport report = new CycleReport(started, clock.instant(), runs, converted, won);
+    CycleReport report = new CycleReport(started, clock.instant(), runs, converted, won, notRun);
     LOG.info("cycle finished in {} ms: {} writes, {} conflicts, {} failures{}", report.duration().toMillis(), report.writes(),
         report.conflicts().size(), report.failures().size(), report.completed() ? "" : " (not every flow completed)");
     return report;
   }
 
+  /**
+   * Stages the Salesforce contacts of accounts the accounts flow just created in Exchequer. While
+   * those accounts were prospects their contacts were not eligible for Exchequer (no account code)
+   * and were skipped; nothing else would bring them back until someone edited them.
+   *
+   * @return whether any contact was staged
+   */
+  private boolean stageContactsOfNewCustomers() {
+    List<String> codes = newCustomers.drain();
+    if (codes.isEmpty() || !settings.enabled(SyncCapability.CONTACTS) || !settings.direction(SyncCapability.CONTACTS).crmToErp()) {
+      return false;
+    }
+    List<String> contactIds = new ArrayList<>();
+    salesforce.reader(EntityTypes.CONTACT).ifPresent(reader -> reader.findByKey("accountCode", codes).stream()
+        .filter(c -> c.kind() == io.github.tandemsync.core.spi.Change.Kind.UPSERT).forEach(c -> contactIds.add(c.nativeId())));
+    if (contactIds.isEmpty()) {
+      return false;
+    }
+    LOG.info("{} Salesforce contact(s) of {} new Exchequer customer(s) staged for the contacts flow", contactIds.size(), codes.size());
+    engine.resync(SyncCapability.CONTACTS.flowName(), SALESFORCE, contactIds);
+    return true;
+  }
+
+  private boolean renewCycleLease(SyncCapability next) {
+    synchronized (cycleLeaseLock) {
+      if (cycleLease == null) {
+        return false; // given up by close()
+      }
+      Optional<Lease> renewed;
+      try {
+        renewed = store.renewLease(cycleLease, CYCLE_LEASE_TTL);
+      } catch (RuntimeException e) {
+        LOG.warn("could not renew the cycle lease before {}: {}", next.flowName(), e.toString());
+        return false;
+      }
+      if (renewed.isEmpty()) {
+        LOG.warn("the cycle lease passed to another node before {}; this node stops its cycle there", next.flowName());
+        cycleLease = null;
+        return false;
+      }
+      cycleLease = renewed.get();
+      return true;
+    }
+  }
+
   /** Starts the connectors and runs a cycle every {@link IntegrationSettings#runEvery()}. */
   public synchronized void start() {
+    if (closing) {
+      throw new IllegalStateException("this integration was closed; build a new one");
+    }
     if (scheduler != null) {
       return;
     }
@@ -304,7 +382,8 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
   /**
    * Stops scheduling, lets the flow running now finish its batch (at most 60 seconds, see
    * {@link SyncEngine#stop}), skips the rest of the cycle, and closes the engine. Does not wait for
-   * the whole cycle: call it from a shutdown hook or a container's stop callback.
+   * the whole cycle: call it from a shutdown hook or a container's stop callback. The cycle lease
+   * is given up first, so another node (or this one, restarted) can run the next cycle at once.
    */
   @Override
   public void close() {
@@ -314,6 +393,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
         scheduler.shutdown();
       }
     }
+    releaseCycleLease();
     engine.close();
   }
 
@@ -427,8 +507,10 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       salesforce.name(SALESFORCE).includeSuppliers(settings.suppliers()).entities(types.toArray(EntityType<?>[]::new));
       DecoratedConnector sf = new DecoratedConnector(salesforce.build())
           .reader(EntityTypes.QUOTE, acceptance::watch);
+      NewCustomers newCustomers = new NewCustomers();
       DecoratedConnector erp = new DecoratedConnector(exchequer.name(EXCHEQUER).includeSuppliers(settings.suppliers()).build())
-          .writer(EntityTypes.QUOTE, acceptance::guard);
+          .writer(EntityTypes.QUOTE, acceptance::guard)
+          .writer(EntityTypes.ACCOUNT, newCustomers::watch);
       SyncEngine.Builder engine = SyncEngine.builder()
           .connector(erp)
           .connector(sf)
@@ -440,15 +522,16 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       }
       String node = nodeId != null ? nodeId : "node-" + java.util.UUID.randomUUID();
       engine.nodeId(node);
-      StateStore store = stateStore != null ? stateStore
-          : configuredStateStore != null ? configuredStateStore.get() : StateStores.sqlite(Path.of("tandem-state.db"));
-      engine.stateStore(store);
       for (SyncCapability c : SyncCapability.values()) {
         if (settings.enabled(c)) {
           engine.flow(flow(c, settings, Optional.of(erp), flowCustomizer));
         }
       }
-      return new ExchequerSalesforceIntegration(settings, engine.build(), sf, acceptance, clock, store, node);
+      // opened last: a flow refused above leaves no store open
+      StateStore store = stateStore != null ? stateStore
+          : configuredStateStore != null ? configuredStateStore.get() : StateStores.sqlite(Path.of("tandem-state.db"));
+      engine.stateStore(store);
+      return new ExchequerSalesforceIntegration(settings, engine.build(), sf, acceptance, clock, store, node, newCustomers);
     }
   }
 

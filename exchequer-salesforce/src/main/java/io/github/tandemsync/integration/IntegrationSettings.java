@@ -53,17 +53,52 @@ public record IntegrationSettings(
     String originTag,
     Set<String> priceCurrencies) {
 
-  /** Whether {@code path} names a field of the capability's record: its first segment is a record component. */
-  private static boolean isFieldOf(SyncCapability capability, String path) {
-    String first = path.split("[.\\[]", 2)[0];
-    if (first.equals("extensions")) {
-      return path.startsWith("extensions.") && path.length() > "extensions.".length();
+  /**
+   * Why {@code path} cannot carry a policy of the capability's record, if it cannot: each segment
+   * must be a component of the record it walks into (through {@code Optional}); a list is synced as
+   * one value, so nothing inside it can have a policy of its own; extensions take any key.
+   */
+  private static java.util.Optional<String> pathProblem(SyncCapability capability, String path) {
+    if (path.startsWith("extensions.")) {
+      return path.length() > "extensions.".length() ? java.util.Optional.empty() : java.util.Optional.of("names no extension key");
     }
-    return fieldNames(capability).contains(first);
+    if (path.contains("[")) {
+      return java.util.Optional.of("a list is synced as one value; name the list itself (e.g. lines)");
+    }
+    Class<?> type = capability.entityType().javaType();
+    String[] segments = path.split("\\.");
+    for (int i = 0; i < segments.length; i++) {
+      java.lang.reflect.RecordComponent component = null;
+      for (java.lang.reflect.RecordComponent c : type.isRecord() ? type.getRecordComponents() : new java.lang.reflect.RecordComponent[0]) {
+        if (c.getName().equals(segments[i])) {
+          component = c;
+        }
+      }
+      if (component == null || segments[i].equals("extensions")) {
+        return java.util.Optional.of(type.getSimpleName() + " has no field '" + segments[i] + "' (fields: " + fieldNames(type)
+            + (i == 0 ? ", extensions.<key>" : "") + ")");
+      }
+      Class<?> next = valueType(component);
+      if (i < segments.length - 1 && (java.util.Collection.class.isAssignableFrom(next) || !next.isRecord())) {
+        return java.util.Optional.of("'" + segments[i] + "' is synced as one value; name it without '" + segments[i + 1] + "'");
+      }
+      type = next;
+    }
+    return java.util.Optional.empty();
   }
 
-  private static java.util.List<String> fieldNames(SyncCapability capability) {
-    return java.util.Arrays.stream(capability.entityType().javaType().getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+  /** A component's type, looking through {@code Optional}. */
+  private static Class<?> valueType(java.lang.reflect.RecordComponent component) {
+    if (component.getType() == java.util.Optional.class
+        && component.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+        && p.getActualTypeArguments()[0] instanceof Class<?> inner) {
+      return inner;
+    }
+    return component.getType();
+  }
+
+  private static java.util.List<String> fieldNames(Class<?> type) {
+    return java.util.Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
         .filter(n -> !n.equals("extensions")).toList();
   }
 
@@ -87,10 +122,9 @@ public record IntegrationSettings(
         if (!CONNECTORS.contains(owner)) {
           throw new ConfigurationException("ownership." + c.flowName() + "." + field + " must be exchequer or salesforce, was '" + owner + "'");
         }
-        if (!isFieldOf(c, field)) {
-          throw new ConfigurationException("ownership." + c.flowName() + "." + field + ": " + c.entityType().javaType().getSimpleName()
-              + " has no field '" + field.split("[.\\[]", 2)[0] + "' (fields: " + fieldNames(c) + ", extensions.<key>)");
-        }
+        pathProblem(c, field).ifPresent(problem -> {
+          throw new ConfigurationException("ownership." + c.flowName() + "." + field + ": " + problem);
+        });
       });
       owners.put(c, Map.copyOf(fields));
     });

@@ -77,6 +77,21 @@ final class AccountWriter implements RecordWriter<Account> {
     return Map.copyOf(fields);
   }
 
+  /** Whether the account leaves {@code field} (a record component, e.g. {@code settlementDays}) empty. */
+  private static boolean isEmpty(Account account, String field) {
+    for (java.lang.reflect.RecordComponent component : Account.class.getRecordComponents()) {
+      if (component.getName().equals(field)) {
+        try {
+          Object value = component.getAccessor().invoke(account);
+          return value instanceof Optional<?> o ? o.isEmpty() : value == null;
+        } catch (ReflectiveOperationException e) {
+          return false;
+        }
+      }
+    }
+    return true; // a property with no canonical field (acPayTerms): only the default sets it
+  }
+
   /** The canonical field a Toolkit property stands for. */
   static Optional<String> canonical(String property) {
     return switch (property) {
@@ -306,7 +321,9 @@ final class AccountWriter implements RecordWriter<Account> {
       // what a Toolkit configured with DefaultVATCode & co. would fill in for a record left empty
       context.options().newAccountDefaults().forEach((property, value) -> {
         Object current = record.build().properties().get(property);
-        if (current == null || current.toString().isBlank()) {
+        // the mapping writes 0 or blank for a field the CRM left empty; the default replaces that
+        boolean crmLeftEmpty = canonical(property).map(field -> isEmpty(account, field)).orElse(true);
+        if (current == null || current.toString().isBlank() || crmLeftEmpty) {
           record.set(property, value);
         }
       });

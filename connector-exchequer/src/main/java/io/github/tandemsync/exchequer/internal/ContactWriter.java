@@ -55,10 +55,14 @@ final class ContactWriter implements RecordWriter<Contact> {
       String code = request.targetId().or(() -> contact.accountCode()).map(c -> Decode.upper(c.strip()))
           .orElseThrow(() -> new InvalidRecordException("Contact", null, "accountCode",
               "is required: Exchequer keeps a contact on its account"));
-      String text = contact.salutation().filter(s -> !s.isBlank()).map(String::strip)
-          .orElseGet(() -> ContactNames.join(contact.title(), contact.firstName(), contact.lastName()));
-      WriteSupport.fit(gateway, "Contact", code, contact.salutation().isPresent() ? "salutation" : "lastName", "acContact",
-          text);
+      // The salutation is the whole acContact text; an edit of the name itself (and not of the
+      // salutation) writes the new name, or a salutation read from Exchequer once would freeze it.
+      java.util.Set<String> changed = request.changedFields();
+      boolean nameEdited = !request.isCreate() && !changed.contains("salutation")
+          && (changed.contains("title") || changed.contains("firstName") || changed.contains("lastName"));
+      Optional<String> salutation = contact.salutation().filter(s -> !s.isBlank()).map(String::strip).filter(s -> !nameEdited);
+      String text = salutation.orElseGet(() -> ContactNames.join(contact.title(), contact.firstName(), contact.lastName()));
+      WriteSupport.fit(gateway, "Contact", code, salutation.isPresent() ? "salutation" : "lastName", "acContact", text);
       return apply(code, text, contact, request.isCreate());
     } catch (InvalidRecordException e) {
       return WriteSupport.invalid(e);
@@ -72,7 +76,7 @@ final class ContactWriter implements RecordWriter<Contact> {
           + ": the account does not exist in Exchequer", Optional.of("accountCode"), false));
     }
     String current = account.get().text("acContact").orElse("").strip();
-    if (create && contact != null && !current.isEmpty() && !current.equals(text.strip())) {
+    if (create && contact != null && !current.isEmpty() && !current.equalsIgnoreCase(text.strip())) {
       // one contact per account: a second CRM contact must not replace the one already linked
       return WriteOutcome.failed(new io.github.tandemsync.core.spi.SyncError("CONTACT_TAKEN", "Contact '" + text.strip()
           + "' of account " + code + ": Exchequer keeps one contact per account and " + code + " already has '" + current
@@ -104,12 +108,12 @@ final class ContactWriter implements RecordWriter<Contact> {
   }
 
   /**
-   * The contact as the reader will see it: acContact holds one text, read back as the salutation
-   * with the title, first and last name parsed out of it.
+   * What Exchequer now holds: acContact, the one text, is read back as the salutation. The names
+   * stay as written: splitting the text again is a guess (is "van der Berg" a surname?) that must
+   * not replace the names the CRM gave.
    */
   private static Contact asRead(Contact contact, String text) {
-    return ContactNames.parse(text).map(p -> contact.toBuilder().title(p.title()).firstName(p.forename()).lastName(p.surname())
-        .salutation(p.salutation()).build()).orElse(contact);
+    return text.isBlank() ? contact : contact.toBuilder().salutation(text.strip()).build();
   }
 
   @Override

@@ -304,16 +304,16 @@ final class TransactionWriters {
     private WriteOutcome<Quote> update(String ourRef, Quote quote, java.util.Set<String> changed) {
       boolean accepted = quote.status() == QuoteStatus.ACCEPTED || quote.status() == QuoteStatus.CONVERTED;
       boolean statusOnly = !changed.isEmpty() && changed.stream().allMatch(f -> f.equals("status"));
-      if (asOrder() || !ourRef.toUpperCase(java.util.Locale.ROOT).startsWith("SQU")) {
-        // the quote went to Exchequer as an order: its acceptance has nothing left to do there
-        return accepted || statusOnly ? WriteOutcome.<Quote>unchanged(ourRef).withStored(quote.toBuilder().number(ourRef).build())
-            : notEditable(ourRef);
+      if (statusOnly && (!accepted || asOrder() || !ourRef.toUpperCase(java.util.Locale.ROOT).startsWith("SQU"))) {
+        // a CRM status Exchequer keeps no counterpart of (in review, presented, denied), or the
+        // acceptance of a quote that went to Exchequer as an order already: nothing to write
+        return WriteOutcome.<Quote>unchanged(ourRef).withStored(quote.toBuilder().number(ourRef).build());
       }
-      if (!accepted) {
-        // an Exchequer quotation keeps no CRM status (in review, presented, denied): nothing to write
-        return statusOnly ? WriteOutcome.<Quote>unchanged(ourRef).withStored(quote.toBuilder().number(ourRef).build())
-            : notEditable(ourRef);
+      if (!accepted || !changed.contains("status") || asOrder() || !ourRef.toUpperCase(java.util.Locale.ROOT).startsWith("SQU")) {
+        // any other edit of a document already in Exchequer (lines, dates, references)
+        return notEditable(ourRef);
       }
+      // accepted now: the quotation becomes an order (edits made together with the acceptance are not applied)
       Optional<ToolkitRecord> stored = lookups.transactionByOurRef(ourRef);
       if (stored.isEmpty()) {
         return WriteOutcome.failed(new io.github.tandemsync.core.spi.SyncError("4", "Quote " + ourRef

@@ -192,6 +192,8 @@ final class DefaultMappings {
     return EntityMapping.builder(EntityTypes.CONTACT, o)
         .key(ERP_ID, DefaultMappings::contactKey, List.of(ERP_ID), List.of(), (row, c) -> { })
         .lookup("email", "Email", Function.identity())
+        // the contacts of customer accounts, by the account's code (e.g. once a prospect became a customer)
+        .lookup("accountCode", "Account." + ERP_ID, v -> CUSTOMER_PREFIX + v)
         .field(accountRef(o, "AccountId", "accountCode"))
         .field(text("Salutation", "title"))
         .field(text("FirstName", "firstName"))

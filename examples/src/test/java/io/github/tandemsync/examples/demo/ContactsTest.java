@@ -63,4 +63,75 @@ class ContactsTest {
   private static String contact(SandboxSystems systems, String code) {
     return String.valueOf(systems.exchequer().query().account(code).orElseThrow().get("acContact")).strip();
   }
+
+  @Test
+  void theContactOfAProspectFollowsItsAccountIntoExchequer() {
+    DemoClock clock = new DemoClock();
+    try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), clock);
+        ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
+            .exchequer(systems.exchequerConnector())
+            .salesforce(systems.salesforceConnector())
+            .settings(IntegrationSettings.builder().build())
+            .stateStore(StateStores.inMemory())
+            .clock(clock)
+            .build()) {
+      String account = systems.salesforce().data().insert("Account", Map.of("Name", "Pennine Fabrications", "Type", "Prospect"));
+      systems.salesforce().data().insert("Contact", Map.of("FirstName", "Joan", "LastName", "Hartley", "AccountId", account,
+          "Email", "joan.hartley@example.com"));
+      clock.advance(Duration.ofSeconds(5));
+      CycleReport first = integration.runOnce();
+      assertEquals(List.of(), first.failures().stream().map(f -> f.describe()).toList(), "a prospect's contact waits quietly");
+
+      clock.advance(Duration.ofSeconds(5));
+      systems.salesforce().data().update(account, Map.of("Type", "Customer - Direct"));
+      clock.advance(Duration.ofSeconds(5));
+      CycleReport converted = integration.runOnce();
+      assertEquals(List.of(), converted.failures().stream().map(f -> f.describe()).toList());
+      String code = systems.salesforce().data().find(account).orElseThrow().string("ERP_Id__c").orElseThrow().substring(2);
+      assertEquals("Joan Hartley", contact(systems, code), "the new customer's contact came with it");
+
+      clock.advance(Duration.ofSeconds(5));
+      CycleReport after = integration.runOnce();
+      assertEquals(0, after.writes(), () -> after.runs().stream().filter(r -> r.writes() > 0).toList().toString());
+    }
+  }
+
+  @Test
+  void aRepsNamesStayAsTypedAndARenameReachesExchequer() {
+    DemoClock clock = new DemoClock();
+    try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), clock);
+        ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
+            .exchequer(systems.exchequerConnector())
+            .salesforce(systems.salesforceConnector())
+            .settings(IntegrationSettings.builder().build())
+            .stateStore(StateStores.inMemory())
+            .clock(clock)
+            .build()) {
+      DemoScript script = new DemoScript(systems, clock);
+      String code = script.customerCode(2);
+      systems.exchequer().toolkit().accounts().update(code, Map.of("acContact", "")).orThrow();
+      clock.advance(Duration.ofSeconds(5));
+      assertTrue(integration.runOnce().completed());
+
+      clock.advance(Duration.ofSeconds(5));
+      String contact = systems.salesforce().data().insert("Contact", Map.of("FirstName", "Jean", "LastName", "van der Berg",
+          "AccountId", script.salesforceAccountOf(code).orElseThrow(), "Email", "jean@example.com"));
+      clock.advance(Duration.ofSeconds(5));
+      assertEquals(List.of(), integration.runOnce().failures().stream().map(f -> f.describe()).toList());
+      assertEquals("Jean van der Berg", contact(systems, code));
+      clock.advance(Duration.ofSeconds(5));
+      assertEquals(0, integration.runOnce().writes(), "settled");
+      assertEquals(Optional.of("Jean"), systems.salesforce().data().find(contact).orElseThrow().string("FirstName"));
+      assertEquals(Optional.of("van der Berg"), systems.salesforce().data().find(contact).orElseThrow().string("LastName"),
+          "Exchequer's one-text name does not re-split the rep's");
+
+      clock.advance(Duration.ofSeconds(5));
+      systems.salesforce().data().update(contact, Map.of("LastName", "de Vries"));
+      clock.advance(Duration.ofSeconds(5));
+      assertEquals(List.of(), integration.runOnce().failures().stream().map(f -> f.describe()).toList());
+      assertEquals("Jean de Vries", contact(systems, code), "a rename reaches Exchequer");
+      clock.advance(Duration.ofSeconds(5));
+      assertEquals(0, integration.runOnce().writes(), "settled again");
+    }
+  }
 }

@@ -82,6 +82,21 @@ class QuoteAcceptedLaterTest {
       CycleReport after = integration.runOnce();
       assertEquals(0, after.writes(), () -> "and it settles: " + after.runs().stream().filter(r -> r.writes() > 0).toList());
       assertEquals(1, documents(systems, quote, "SOR").size(), "still one order");
+
+      // later the rep reopens the opportunity and edits the accepted quote: Exchequer's documents are not
+      // edited through Tandem, and nothing re-wins the opportunity
+      clock.advance(Duration.ofSeconds(5));
+      systems.salesforce().data().update(opportunity, Map.of("StageName", "Negotiation/Review"));
+      systems.salesforce().data().update(quote, Map.of("ExpirationDate", today.plusDays(60).toString()));
+      clock.advance(Duration.ofSeconds(5));
+      CycleReport edited = integration.runOnce();
+      // as an order the document is there to refuse the edit; a converted quotation is gone from Exchequer,
+      // so its link is a tombstone and the edit is skipped
+      List<String> expected = target == ExchequerOptions.QuoteTarget.ORDER ? List.of("EXQ-UNSUPPORTED") : List.of();
+      assertEquals(expected, edited.failures().stream().map(f -> f.error().code()).toList(), () -> edited.failures().toString());
+      assertEquals(0, edited.writes());
+      assertEquals(List.of(), edited.opportunitiesWon());
+      assertEquals(Optional.of("Negotiation/Review"), systems.salesforce().data().find(opportunity).orElseThrow().string("StageName"));
     }
   }
 

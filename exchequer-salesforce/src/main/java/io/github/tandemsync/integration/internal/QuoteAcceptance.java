@@ -132,8 +132,12 @@ public final class QuoteAcceptance {
           for (int k = 0; k < passed.size(); k++) {
             WriteOutcome<Quote> outcome = written.get(k);
             out.set(passed.get(k), outcome);
-            Quote quote = forward.get(k).value().orElse(null);
-            if (outcome.isSuccess() && quote != null && (quote.status() == QuoteStatus.ACCEPTED || quote.status() == QuoteStatus.CONVERTED)) {
+            WriteRequest<Quote> request = forward.get(k);
+            Quote quote = request.value().orElse(null);
+            // accepted by this write: created accepted, or its status just changed (not a later edit of an accepted quote)
+            boolean acceptedNow = request.isCreate() || request.changedFields().contains("status");
+            if (outcome.isSuccess() && acceptedNow && quote != null
+                && (quote.status() == QuoteStatus.ACCEPTED || quote.status() == QuoteStatus.CONVERTED)) {
               // an update carries the Exchequer side's value, which knows no opportunity: take the one read from Salesforce
               quote.opportunityReference().or(() -> quote.externalReference().map(opportunities::get)).ifPresent(id -> {
                 synchronized (lock) {
