@@ -204,6 +204,12 @@ public final class Demo {
     out.println("  Prospects made customers by an accepted quote: " + converted);
     out.println("  Opportunities set to Closed Won: " + won);
     out.println("  " + apiLine);
+    Map<String, Long> byEntity = new java.util.TreeMap<>(integration.salesforceApiUsage().callsByEntity());
+    byEntity.values().removeIf(n -> n == 0);
+    if (!byEntity.isEmpty()) {
+      out.println("    by entity: " + byEntity.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+          .collect(java.util.stream.Collectors.joining(", ")));
+    }
     out.printf(Locale.ROOT, "  Took %.1f s%n", nanos / 1e9);
   }
 

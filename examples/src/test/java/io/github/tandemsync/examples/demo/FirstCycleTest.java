@@ -59,4 +59,26 @@ class FirstCycleTest {
       assertEquals(Optional.of(code), systems.salesforce().data().find(handMade).orElseThrow().string("ERP_Id__c"), "now keyed by its ERP code");
     }
   }
+
+  @Test
+  void suppliersReachSalesforceOnlyWhenSwitchedOn() {
+    for (boolean suppliers : new boolean[] {false, true}) {
+      try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), Clock.systemUTC());
+          ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
+              .exchequer(systems.exchequerConnector())
+              .salesforce(systems.salesforceConnector())
+              .settings(IntegrationSettings.builder().suppliers(suppliers).build())
+              .stateStore(StateStores.inMemory())
+              .build()) {
+        CycleReport cycle = integration.runOnce();
+        assertTrue(cycle.completed(), () -> cycle.runs().toString());
+        long inExchequer = systems.exchequer().query().rows("SELECT acCode FROM [" + SandboxSystems.COMPANY
+            + "].[CUSTSUPP] WHERE acCustSupp = 'S'").size();
+        long inSalesforce = systems.salesforce().data().list("Account").stream()
+            .filter(a -> a.string("ERP_Id__c").orElse("").startsWith("S-")).count();
+        assertTrue(inExchequer >= 10, "the demo company has suppliers");
+        assertEquals(suppliers ? inExchequer : 0, inSalesforce, "suppliers " + (suppliers ? "on" : "off"));
+      }
+    }
+  }
 }
