@@ -239,6 +239,25 @@ class SyncEngineTest {
   }
 
   @Test
+  void aRecordWaitingForALaterRunIsNotRetriedWithinThisOneAndIsKept() {
+    try (Harness h = new Harness()) {
+      h.crm.waiting(EntityTypes.ACCOUNT, a -> a.name().contains("later"));
+      h.erp.userPut(EntityTypes.ACCOUNT, null, account("W1", "Comes later"));
+      long callsBefore = h.crm.writeCalls();
+      RunReport first = h.run();
+      assertEquals(1, h.crm.writeCalls() - callsBefore, "one write call: no retries within the run");
+      assertEquals(0, first.quarantined(), "not parked: it is retryable");
+      assertEquals(1, first.pending(), "kept for the next run");
+      assertTrue(h.crmByCode("W1").isEmpty());
+
+      h.crm.waiting(EntityTypes.ACCOUNT, a -> false);
+      RunReport second = h.run();
+      assertEquals(1, second.from(ERP).created());
+      assertTrue(h.crmByCode("W1").isPresent());
+    }
+  }
+
+  @Test
   void permanentFailuresAreQuarantinedNamingTheRecordAndTheRestProceeds() {
     try (Harness h = new Harness()) {
       h.crm.rejecting(EntityTypes.ACCOUNT, a -> a.name().contains("BAD"));

@@ -118,7 +118,7 @@ public final class QuoteAcceptance {
           Optional<Quote> quote = request.value();
           if (quote.isPresent() && quote.get().accountCode().isEmpty()) {
             quote.get().externalReference().ifPresent(id -> note(id, quote));
-            out.add(WriteOutcome.failed(SyncError.retryable("WAITING_FOR_ACCOUNT", "quote " + quote.get().externalReference().orElse("?")
+            out.add(WriteOutcome.failed(SyncError.nextRun("WAITING_FOR_ACCOUNT", "quote " + quote.get().externalReference().orElse("?")
                 + " belongs to a Salesforce account that is not in Exchequer yet; it is created there when the account becomes a customer"
                 + " (an accepted quote makes it one)").withField("accountCode")));
           } else {

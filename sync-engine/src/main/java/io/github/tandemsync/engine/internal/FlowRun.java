@@ -988,7 +988,7 @@ final class FlowRun<T> {
 
   private SyncError withTarget(SyncError error, Side target) {
     return error.message().contains(flow.connector(target)) ? error
-        : new SyncError(error.code(), flow.connector(target) + " refused: " + error.message(), error.field(), error.retryable());
+        : new SyncError(error.code(), flow.connector(target) + " refused: " + error.message(), error.field(), error.retryable(), error.notBeforeNextRun());
   }
 
   private void fail(Unit<T> unit, Side source, SyncError error) {

@@ -60,7 +60,8 @@ final class WriteExecutor<T> {
           int index = pending.get(k);
           WriteOutcome<T> outcome = results.get(k);
           outcomes.set(index, outcome);
-          if (!outcome.isSuccess() && outcome.error().map(e -> e.retryable()).orElse(false)) {
+          // retried now only when now can help; waiting on a later run only costs back-off time
+          if (!outcome.isSuccess() && outcome.error().map(e -> e.retryable() && !e.notBeforeNextRun()).orElse(false)) {
             still.add(index);
           }
         }

@@ -72,6 +72,7 @@ public final class FakeSystem {
   private final Map<EntityType<?>, FieldSet> writeFields = new HashMap<>();
   private final Map<EntityType<?>, BiFunction<Object, Object, Object>> writeMergers = new HashMap<>();
   private final Map<EntityType<?>, Predicate<Object>> rejections = new HashMap<>();
+  private final Map<EntityType<?>, Predicate<Object>> waiting = new HashMap<>();
   private final Map<EntityType<?>, Map<String, SyncError>> corrupted = new HashMap<>();
   private long nextId = 1;
   private long versions;
@@ -141,6 +142,18 @@ public final class FakeSystem {
   public <T> FakeSystem rejecting(EntityType<T> type, Predicate<? super T> rule) {
     synchronized (lock) {
       rejections.put(type, (Predicate<Object>) rule);
+    }
+    return this;
+  }
+
+  /**
+   * Answers writes of matching records with a retryable error that only a later run can resolve
+   * ({@link SyncError#nextRun}), as a record waiting for its parent would; {@code r -> false} lifts it.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> FakeSystem waiting(EntityType<T> type, Predicate<? super T> rule) {
+    synchronized (lock) {
+      waiting.put(type, (Predicate<Object>) rule);
     }
     return this;
   }
@@ -617,6 +630,10 @@ public final class FakeSystem {
       Predicate<Object> reject = rejections.get(type);
       if (reject != null && reject.test(incoming)) {
         return WriteOutcome.failed(new SyncError("VALIDATION", type + " rejected by " + name + " validation", Optional.of("name"), false));
+      }
+      Predicate<Object> wait = waiting.get(type);
+      if (wait != null && wait.test(incoming)) {
+        return WriteOutcome.failed(SyncError.nextRun("WAITING", type + " waits for something a later run brings"));
       }
       String id;
       boolean created = false;
