@@ -258,6 +258,27 @@ class SyncEngineTest {
   }
 
   @Test
+  void aParkedRecordReportedAgainUnchangedIsNotWrittenAgainButAnEditIs() {
+    try (Harness h = new Harness()) {
+      h.crm.rejecting(EntityTypes.ACCOUNT, a -> a.name().contains("BAD"));
+      String bad = h.erp.userPut(EntityTypes.ACCOUNT, null, account("B1", "BAD name"));
+      assertEquals(1, h.run().quarantined());
+
+      h.erp.userPut(EntityTypes.ACCOUNT, bad, account("B1", "BAD name")); // a rescan: the same record again
+      long calls = h.crm.writeCalls();
+      RunReport again = h.run();
+      assertEquals(calls, h.crm.writeCalls(), "no write for a record that would fail the same way");
+      assertEquals(1, again.quarantined(), "still parked for an operator");
+      assertEquals(1, again.from(ERP).skipped());
+
+      h.erp.userPut(EntityTypes.ACCOUNT, bad, account("B1", "Good name now")); // fixed at the source
+      RunReport fixed = h.run();
+      assertEquals(1, fixed.from(ERP).created());
+      assertEquals(0, fixed.quarantined());
+    }
+  }
+
+  @Test
   void permanentFailuresAreQuarantinedNamingTheRecordAndTheRestProceeds() {
     try (Harness h = new Harness()) {
       h.crm.rejecting(EntityTypes.ACCOUNT, a -> a.name().contains("BAD"));

@@ -193,6 +193,7 @@ final class FlowRun<T> {
         continue;
       }
       StateChanges.Builder changes = StateChanges.forFlow(flow.name());
+      boolean anyParked = store.quarantineSize(flow.name()) > 0;
       for (Change<T> change : page.changes()) {
         counts.get(side).read++;
         if (change.kind() == Change.Kind.INVALID) {
@@ -200,8 +201,15 @@ final class FlowRun<T> {
           Optional<String> targetId = store.link(flow.name(), side, change.nativeId()).map(l -> l.side(side.other()).nativeId());
           quarantine(changes, side, change.nativeId(), targetId, Optional.empty(), error, Optional.empty());
         } else {
-          changes.stage(new StagedChange(side, change.nativeId(), change.kind(),
-              change.value().map(v -> services.codec().toJson(v)), change.sourceTime(), change.sourceVersion(), change.origin()));
+          StagedChange staged = new StagedChange(side, change.nativeId(), change.kind(),
+              change.value().map(v -> services.codec().toJson(v)), change.sourceTime(), change.sourceVersion(), change.origin());
+          if (anyParked && parkedUnchanged(side, staged)) {
+            // reported again as it was when it failed (a rescan): it stays parked until it changes or
+            // an operator retries it, instead of failing again, at a write's cost, on every run
+            counts.get(side).skipped++;
+            continue;
+          }
+          changes.stage(staged);
           changes.release(side, change.nativeId());
         }
       }
@@ -217,6 +225,31 @@ final class FlowRun<T> {
         return;
       }
       position = page.next();
+    }
+  }
+
+  /** Whether the record is in quarantine with exactly this content. */
+  private boolean parkedUnchanged(Side side, StagedChange staged) {
+    return store.quarantined(flow.name(), side, staged.nativeId())
+        .flatMap(QuarantineEntry::change)
+        .map(parked -> parked.kind() == staged.kind() && sameJson(parked.valueJson(), staged.valueJson()))
+        .orElse(false);
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper TREES = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** Equal JSON documents, whatever the order of their object members (maps iterate differently across JVMs). */
+  private static boolean sameJson(Optional<String> a, Optional<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return a.isEmpty() && b.isEmpty();
+    }
+    if (a.get().equals(b.get())) {
+      return true;
+    }
+    try {
+      return TREES.readTree(a.get()).equals(TREES.readTree(b.get()));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return false;
     }
   }
 
