@@ -94,6 +94,18 @@ public final class SandboxSystems implements AutoCloseable {
             .company(COMPANY).build());
   }
 
+  /**
+   * The integration between the two sandboxes, on an in-memory state store and the given clock, with
+   * default settings: a builder, for tests to adjust.
+   */
+  public io.github.tandemsync.integration.ExchequerSalesforceIntegration.Builder integration(Clock clock) {
+    return io.github.tandemsync.integration.ExchequerSalesforceIntegration.builder()
+        .exchequer(exchequerConnector())
+        .salesforce(salesforceConnector())
+        .stateStore(io.github.tandemsync.engine.state.StateStores.inMemory())
+        .clock(clock);
+  }
+
   /** A connector builder onto the Salesforce sandbox, logging in with client credentials. */
   public SalesforceConnector.Builder salesforceConnector() {
     return SalesforceConnector.builder()

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tandemsync.engine.Flow;
-import io.github.tandemsync.engine.state.StateStores;
 import io.github.tandemsync.integration.CycleReport;
 import io.github.tandemsync.integration.ExchequerSalesforceIntegration;
 import io.github.tandemsync.integration.FlowDirection;
@@ -31,9 +30,7 @@ class CapabilitiesOffTest {
       settings.direction(c, c == SyncCapability.GL_ACCOUNTS ? FlowDirection.ERP_TO_CRM : FlowDirection.OFF);
     }
     try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), Clock.systemUTC());
-        ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
-            .exchequer(systems.exchequerConnector()).salesforce(systems.salesforceConnector())
-            .settings(settings.build()).stateStore(StateStores.inMemory()).build()) {
+        ExchequerSalesforceIntegration integration = systems.integration(Clock.systemUTC()).settings(settings.build()).build()) {
       int documentsBefore = systems.exchequer().query().count("DOCUMENT");
       int accountsBefore = systems.exchequer().query().count("CUSTSUPP");
       CycleReport cycle = integration.runOnce();
@@ -58,9 +55,7 @@ class CapabilitiesOffTest {
         .off(SyncCapability.INVOICES).off(SyncCapability.CREDIT_NOTES).off(SyncCapability.PAYMENTS).off(SyncCapability.JOBS)
         .build();
     try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), Clock.systemUTC());
-        ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
-            .exchequer(systems.exchequerConnector()).salesforce(systems.salesforceConnector())
-            .settings(settings).stateStore(StateStores.inMemory()).build()) {
+        ExchequerSalesforceIntegration integration = systems.integration(Clock.systemUTC()).settings(settings).build()) {
       CycleReport cycle = integration.runOnce();
       assertTrue(cycle.completed(), () -> cycle.runs().toString());
       Set<String> touched = objectsTouched(systems);

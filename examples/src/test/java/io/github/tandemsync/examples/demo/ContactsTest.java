@@ -3,7 +3,6 @@ package io.github.tandemsync.examples.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.tandemsync.engine.state.StateStores;
 import io.github.tandemsync.integration.CycleReport;
 import io.github.tandemsync.integration.ExchequerSalesforceIntegration;
 import io.github.tandemsync.integration.IntegrationSettings;
@@ -23,13 +22,7 @@ class ContactsTest {
   void onlyAnAccountWithoutAnExchequerContactTakesOneFromSalesforce() {
     DemoClock clock = new DemoClock();
     try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), clock);
-        ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
-            .exchequer(systems.exchequerConnector())
-            .salesforce(systems.salesforceConnector())
-            .settings(IntegrationSettings.builder().build())
-            .stateStore(StateStores.inMemory())
-            .clock(clock)
-            .build()) {
+        ExchequerSalesforceIntegration integration = systems.integration(clock).settings(IntegrationSettings.builder().build()).build()) {
       DemoScript script = new DemoScript(systems, clock);
       String withContact = script.customerCode(1);
       String without = script.customerCode(2);
@@ -68,13 +61,7 @@ class ContactsTest {
   void theContactOfAProspectFollowsItsAccountIntoExchequer() {
     DemoClock clock = new DemoClock();
     try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), clock);
-        ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
-            .exchequer(systems.exchequerConnector())
-            .salesforce(systems.salesforceConnector())
-            .settings(IntegrationSettings.builder().build())
-            .stateStore(StateStores.inMemory())
-            .clock(clock)
-            .build()) {
+        ExchequerSalesforceIntegration integration = systems.integration(clock).settings(IntegrationSettings.builder().build()).build()) {
       String account = systems.salesforce().data().insert("Account", Map.of("Name", "Pennine Fabrications", "Type", "Prospect"));
       systems.salesforce().data().insert("Contact", Map.of("FirstName", "Joan", "LastName", "Hartley", "AccountId", account,
           "Email", "joan.hartley@example.com"));
@@ -100,13 +87,7 @@ class ContactsTest {
   void aRepsNamesStayAsTypedAndARenameReachesExchequer() {
     DemoClock clock = new DemoClock();
     try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), clock);
-        ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
-            .exchequer(systems.exchequerConnector())
-            .salesforce(systems.salesforceConnector())
-            .settings(IntegrationSettings.builder().build())
-            .stateStore(StateStores.inMemory())
-            .clock(clock)
-            .build()) {
+        ExchequerSalesforceIntegration integration = systems.integration(clock).settings(IntegrationSettings.builder().build()).build()) {
       DemoScript script = new DemoScript(systems, clock);
       String code = script.customerCode(2);
       systems.exchequer().toolkit().accounts().update(code, Map.of("acContact", "")).orThrow();

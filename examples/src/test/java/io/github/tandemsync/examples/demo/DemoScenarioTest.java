@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tandemsync.engine.Conflict;
 import io.github.tandemsync.engine.RunReport;
-import io.github.tandemsync.engine.state.StateStores;
 import io.github.tandemsync.integration.CycleReport;
 import io.github.tandemsync.integration.ExchequerSalesforceIntegration;
 import io.github.tandemsync.testkit.salesforce.SandboxRecord;
@@ -28,13 +27,7 @@ class DemoScenarioTest {
   void theDemoScenarioEndsAsThePoliciesSayOnBothSides() {
     DemoClock clock = new DemoClock();
     try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), clock);
-        ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
-            .exchequer(systems.exchequerConnector())
-            .salesforce(systems.salesforceConnector())
-            .settings(Demo.settings())
-            .stateStore(StateStores.inMemory())
-            .clock(clock)
-            .build()) {
+        ExchequerSalesforceIntegration integration = systems.integration(clock).settings(Demo.settings()).build()) {
       DemoScript script = new DemoScript(systems, clock);
       List<DemoScript.Step> seeded = script.seedSalesforce();
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tandemsync.engine.RunReport;
-import io.github.tandemsync.engine.state.StateStores;
 import io.github.tandemsync.integration.CycleReport;
 import io.github.tandemsync.integration.ExchequerSalesforceIntegration;
 import io.github.tandemsync.integration.IntegrationSettings;
@@ -19,12 +18,7 @@ class FirstCycleTest {
   @Test
   void aFirstCycleSyncsTheDemoCompanyAndASecondWritesNothing() {
     try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), Clock.systemUTC());
-        ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
-            .exchequer(systems.exchequerConnector())
-            .salesforce(systems.salesforceConnector())
-            .settings(IntegrationSettings.builder().build())
-            .stateStore(StateStores.inMemory())
-            .build()) {
+        ExchequerSalesforceIntegration integration = systems.integration(Clock.systemUTC()).settings(IntegrationSettings.builder().build()).build()) {
       CycleReport first = integration.runOnce();
       assertTrue(first.completed(), () -> first.runs().toString());
       List<String> failures = first.failures().stream().map(f -> f.describe()).toList();
@@ -45,12 +39,7 @@ class FirstCycleTest {
           + "].[STOCK] WHERE stType = 'P' ORDER BY stCode").get(0).get("stCode").toString().strip();
       String handMade = systems.salesforce().data().insert("Product2", java.util.Map.of("Name", "typed in by hand", "ProductCode", code,
           "IsActive", true));
-      try (ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
-          .exchequer(systems.exchequerConnector())
-          .salesforce(systems.salesforceConnector())
-          .settings(IntegrationSettings.builder().build())
-          .stateStore(StateStores.inMemory())
-          .build()) {
+      try (ExchequerSalesforceIntegration integration = systems.integration(Clock.systemUTC()).settings(IntegrationSettings.builder().build()).build()) {
         assertTrue(integration.runOnce().completed());
       }
       List<String> withCode = systems.salesforce().data().list("Product2").stream()
@@ -64,12 +53,7 @@ class FirstCycleTest {
   void suppliersReachSalesforceOnlyWhenSwitchedOn() {
     for (boolean suppliers : new boolean[] {false, true}) {
       try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), Clock.systemUTC());
-          ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
-              .exchequer(systems.exchequerConnector())
-              .salesforce(systems.salesforceConnector())
-              .settings(IntegrationSettings.builder().suppliers(suppliers).build())
-              .stateStore(StateStores.inMemory())
-              .build()) {
+          ExchequerSalesforceIntegration integration = systems.integration(Clock.systemUTC()).settings(IntegrationSettings.builder().suppliers(suppliers).build()).build()) {
         CycleReport cycle = integration.runOnce();
         assertTrue(cycle.completed(), () -> cycle.runs().toString());
         long inExchequer = systems.exchequer().query().rows("SELECT acCode FROM [" + SandboxSystems.COMPANY

@@ -3,7 +3,6 @@ package io.github.tandemsync.examples.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.tandemsync.engine.state.StateStores;
 import io.github.tandemsync.integration.CycleReport;
 import io.github.tandemsync.integration.ExchequerSalesforceIntegration;
 import io.github.tandemsync.integration.IntegrationSettings;
@@ -29,13 +28,7 @@ class SalesOrderLifecycleTest {
   void aSalesforceOrderAndItsPickingReachExchequer() {
     DemoClock clock = new DemoClock();
     try (SandboxSystems systems = SandboxSystems.start(Optional.empty(), clock);
-        ExchequerSalesforceIntegration integration = ExchequerSalesforceIntegration.builder()
-            .exchequer(systems.exchequerConnector())
-            .salesforce(systems.salesforceConnector())
-            .settings(IntegrationSettings.builder().build())
-            .stateStore(StateStores.inMemory())
-            .clock(clock)
-            .build()) {
+        ExchequerSalesforceIntegration integration = systems.integration(clock).settings(IntegrationSettings.builder().build()).build()) {
       clock.advance(Duration.ofSeconds(5));
       assertTrue(integration.runOnce().completed());
       DemoScript script = new DemoScript(systems, clock);

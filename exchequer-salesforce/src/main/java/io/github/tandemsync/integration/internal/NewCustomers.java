@@ -2,7 +2,6 @@ package io.github.tandemsync.integration.internal;
 
 import io.github.tandemsync.core.model.Account;
 import io.github.tandemsync.core.model.AccountRole;
-import io.github.tandemsync.core.spi.FieldSet;
 import io.github.tandemsync.core.spi.RecordWriter;
 import io.github.tandemsync.core.spi.WriteOutcome;
 import io.github.tandemsync.core.spi.WriteRequest;
@@ -18,7 +17,7 @@ public final class NewCustomers {
 
   /** Wraps the Exchequer account writer. */
   public RecordWriter<Account> watch(RecordWriter<Account> writer) {
-    return new RecordWriter<>() {
+    return new ForwardingWriter<>(writer) {
       @Override
       public List<WriteOutcome<Account>> write(List<WriteRequest<Account>> batch) {
         List<WriteOutcome<Account>> outcomes = writer.write(batch);
@@ -32,16 +31,6 @@ public final class NewCustomers {
           }
         }
         return outcomes;
-      }
-
-      @Override
-      public int maxBatchSize() {
-        return writer.maxBatchSize();
-      }
-
-      @Override
-      public FieldSet fields() {
-        return writer.fields();
       }
     };
   }

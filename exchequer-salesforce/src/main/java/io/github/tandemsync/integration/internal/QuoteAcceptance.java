@@ -107,7 +107,7 @@ public final class QuoteAcceptance {
    * the inbox), and notes the opportunities of accepted quotes once Exchequer has them.
    */
   public RecordWriter<Quote> guard(RecordWriter<Quote> writer) {
-    return new RecordWriter<>() {
+    return new ForwardingWriter<>(writer) {
       @Override
       public List<WriteOutcome<Quote>> write(List<WriteRequest<Quote>> batch) {
         List<WriteOutcome<Quote>> out = new ArrayList<>(batch.size());
@@ -148,16 +148,6 @@ public final class QuoteAcceptance {
           }
         }
         return out;
-      }
-
-      @Override
-      public int maxBatchSize() {
-        return writer.maxBatchSize();
-      }
-
-      @Override
-      public FieldSet fields() {
-        return writer.fields();
       }
     };
   }
