@@ -68,4 +68,10 @@ class SalesforceAccountContractTest extends ConnectorContractKit<Account> {
   protected void beforeRead() {
     fixture.clock.advance(Duration.ofSeconds(3));
   }
+
+  /** getDeleted is polled at most every deletePollInterval (5 minutes by default). */
+  @Override
+  protected void beforeReadingDeletes() {
+    fixture.clock.advance(Duration.ofMinutes(6));
+  }
 }

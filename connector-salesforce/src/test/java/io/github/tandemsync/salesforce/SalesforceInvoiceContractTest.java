@@ -79,4 +79,10 @@ class SalesforceInvoiceContractTest extends ConnectorContractKit<Invoice> {
   protected void beforeRead() {
     fixture.clock.advance(Duration.ofSeconds(3));
   }
+
+  /** getDeleted is polled at most every deletePollInterval (5 minutes by default). */
+  @Override
+  protected void beforeReadingDeletes() {
+    fixture.clock.advance(Duration.ofMinutes(6));
+  }
 }

@@ -279,6 +279,30 @@ class SyncEngineTest {
   }
 
   @Test
+  void deletesOfASourceWithoutADeleteLogAreFoundByReconcilingOnlyThatSide() {
+    try (Harness h = new Harness()) {
+      h.erp.withoutDeleteLog();
+      h.flow(b -> b.deletes(DeletePolicy.propagate()).reconcileEvery(Duration.ofHours(6)));
+      String gone = h.erp.userPut(EntityTypes.ACCOUNT, null, account("D1", "Deleted soon"));
+      h.erp.userPut(EntityTypes.ACCOUNT, null, account("K1", "Kept"));
+      h.crm.userPut(EntityTypes.ACCOUNT, null, account("C1", "From the CRM"));
+      h.run();
+      assertEquals(3, h.crmAccounts().size());
+      assertEquals(3, h.erpAccounts().size());
+
+      h.erp.userDelete(EntityTypes.ACCOUNT, gone);
+      h.clock.advance(Duration.ofHours(7)); // the reconciliation is due
+      long crmReads = h.crm.readCalls();
+      RunReport report = h.run();
+      assertEquals(1, report.from(ERP).deleted(), "the delete the source never reported was found by key-set comparison");
+      assertTrue(h.crmByCode("D1").isEmpty());
+      assertTrue(h.crmByCode("K1").isPresent());
+      // the CRM reports its own deletes: its side is read for changes, never fetched link by link
+      assertEquals(1, h.crm.readCalls() - crmReads, "one change read of the CRM, no reconciliation fetches");
+    }
+  }
+
+  @Test
   void permanentFailuresAreQuarantinedNamingTheRecordAndTheRestProceeds() {
     try (Harness h = new Harness()) {
       h.crm.rejecting(EntityTypes.ACCOUNT, a -> a.name().contains("BAD"));

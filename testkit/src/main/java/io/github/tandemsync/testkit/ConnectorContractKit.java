@@ -96,6 +96,14 @@ public abstract class ConnectorContractKit<T> {
   /** Called before each read, e.g. to move a sandbox clock past the connector's safety lag. */
   protected void beforeRead() {}
 
+  /**
+   * Called before reading back a delete made in the system, e.g. to move a sandbox clock past the
+   * connector's delete-poll interval; by default {@link #beforeRead()}.
+   */
+  protected void beforeReadingDeletes() {
+    beforeRead();
+  }
+
   /** A small page size, to force several pages. */
   protected int pageSize() {
     return 4;
@@ -304,6 +312,24 @@ public abstract class ConnectorContractKit<T> {
     List<Change<T>> fetched = reader().fetch(List.of(id));
     assertTrue(fetched.stream().allMatch(c -> c.kind() == Change.Kind.DELETE && c.nativeId().equals(id)),
         "a deleted record is fetched as a delete, got " + fetched);
+  }
+
+  @Test
+  void aReaderThatSaysItReportsDeletesReportsThem() {
+    assumeTrue(canRead());
+    assumeTrue(reader().reportsDeletes(), "the reader leaves deletes to key-set reconciliation");
+    String id = createInSystem(newRecord(base()));
+    Optional<Runnable> delete = deleteInSystem(id);
+    assumeTrue(delete.isPresent(), "the system cannot delete");
+    beforeRead();
+    List<Watermark> positions = new ArrayList<>();
+    readAll(Watermark.initial(), positions);
+    Watermark before = positions.get(positions.size() - 1);
+    delete.get().run();
+    beforeReadingDeletes();
+    Map<String, Change<T>> after = readAll(before, new ArrayList<>());
+    assertTrue(after.containsKey(id) && after.get(id).kind() == Change.Kind.DELETE,
+        "reportsDeletes() is true, so reading after the delete reports " + id + " as deleted; got " + after.get(id));
   }
 
   @Test

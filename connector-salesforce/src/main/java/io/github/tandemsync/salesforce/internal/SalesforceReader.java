@@ -70,6 +70,12 @@ final class SalesforceReader<T> implements ChangeReader<T> {
     this.settings = settings;
   }
 
+  /** Deletes come from getDeleted; a lost window is a FullResyncRequiredException, never silence. */
+  @Override
+  public boolean reportsDeletes() {
+    return true;
+  }
+
   @Override
   public FieldSet fields() {
     return mapper.readFields();

@@ -99,6 +99,11 @@ public final class QuoteAcceptance {
       public FieldSet fields() {
         return reader.fields();
       }
+
+      @Override
+      public boolean reportsDeletes() {
+        return reader.reportsDeletes();
+      }
     };
   }
 

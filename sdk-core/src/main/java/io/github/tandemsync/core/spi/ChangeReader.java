@@ -54,6 +54,16 @@ public interface ChangeReader<T> {
   }
 
   /**
+   * Whether {@link #read} reports deletes (the source keeps a delete log, like Salesforce's
+   * getDeleted), so the engine never has to compare key sets to find them. Sources without one
+   * (Exchequer's tables) answer {@code false}, the default, and the engine checks their linked
+   * records every {@code reconcileEvery} of the flow.
+   */
+  default boolean reportsDeletes() {
+    return false;
+  }
+
+  /**
    * The canonical fields this reader fills. Fields outside the set are always empty (or their
    * default) in the values it returns, and the engine never reads that as "the field was cleared".
    * Include the fields mapping customizers add (see {@link MappingCustomizer#fields()}).

@@ -91,6 +91,7 @@ public final class FakeSystem {
   private @Nullable String originTag;
   private volatile Runnable beforeWriteCall = () -> {};
   private boolean historyLost;
+  private boolean withoutDeleteLog;
 
   private FakeSystem(String name, Clock clock) {
     this.name = name;
@@ -226,6 +227,17 @@ public final class FakeSystem {
     synchronized (lock) {
       deletions.values().forEach(List::clear);
       historyLost = true;
+    }
+    return this;
+  }
+
+  /**
+   * A source without a delete log, like Exchequer's tables: reads never report deletes, and the
+   * reader says so ({@code reportsDeletes() == false}), so the engine reconciles key sets instead.
+   */
+  public FakeSystem withoutDeleteLog() {
+    synchronized (lock) {
+      withoutDeleteLog = true;
     }
     return this;
   }
@@ -505,6 +517,9 @@ public final class FakeSystem {
             more = true;
             break;
           }
+          if (item.row() == null && withoutDeleteLog) {
+            continue; // nothing tells a reader of such a source that a record went
+          }
           SyncError bad = corruption(type, item.id());
           Change<T> change = item.row() == null
               ? Change.<T>delete(item.id(), Watermark.of(position))
@@ -554,6 +569,13 @@ public final class FakeSystem {
           }
         }
         return out;
+      }
+    }
+
+    @Override
+    public boolean reportsDeletes() {
+      synchronized (lock) {
+        return !withoutDeleteLog;
       }
     }
 
