@@ -50,6 +50,8 @@ public final class QuoteAcceptance {
   private final Object lock = new Object();
   private final Map<String, String> acceptedQuotesOfProspects = new LinkedHashMap<>();
   private final Set<String> opportunitiesToWin = new LinkedHashSet<>();
+  /** Salesforce ids of accepted quotes written to Exchequer whose opportunity is still to be read. */
+  private final Set<String> quotesToResolve = new LinkedHashSet<>();
   /** Salesforce quote id → its opportunity, as last read (one entry per quote seen; quotes are few). */
   private final Map<String, String> opportunities = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -144,11 +146,15 @@ public final class QuoteAcceptance {
             if (outcome.isSuccess() && acceptedNow && quote != null
                 && (quote.status() == QuoteStatus.ACCEPTED || quote.status() == QuoteStatus.CONVERTED)) {
               // an update carries the Exchequer side's value, which knows no opportunity: take the one read from Salesforce
-              quote.opportunityReference().or(() -> quote.externalReference().map(opportunities::get)).ifPresent(id -> {
-                synchronized (lock) {
-                  opportunitiesToWin.add(id);
+              Optional<String> opportunity = quote.opportunityReference().or(() -> quote.externalReference().map(opportunities::get));
+              synchronized (lock) {
+                if (opportunity.isPresent()) {
+                  opportunitiesToWin.add(opportunity.get());
+                } else {
+                  // not read in this process (a retry replayed after a restart): asked of Salesforce when winning
+                  quote.externalReference().ifPresent(quotesToResolve::add);
                 }
-              });
+              }
             }
           }
         }
@@ -213,8 +219,31 @@ public final class QuoteAcceptance {
     return converted;
   }
 
+  /** Reads the opportunities of accepted quotes whose opportunity this process never saw. */
+  private void resolveOpportunities(Connector salesforce) {
+    Set<String> quoteIds;
+    synchronized (lock) {
+      quoteIds = new LinkedHashSet<>(quotesToResolve);
+    }
+    if (quoteIds.isEmpty()) {
+      return;
+    }
+    Optional<ChangeReader<Quote>> quotes = salesforce.reader(EntityTypes.QUOTE);
+    if (quotes.isEmpty()) {
+      return;
+    }
+    List<Change<Quote>> read = quotes.get().fetch(quoteIds);
+    synchronized (lock) {
+      for (Change<Quote> c : read) {
+        c.value().flatMap(Quote::opportunityReference).ifPresent(opportunitiesToWin::add);
+      }
+      quotesToResolve.removeAll(quoteIds); // a deleted quote, or one without an opportunity, has nothing to win
+    }
+  }
+
   /** Sets the opportunities of accepted quotes now in Exchequer to Closed Won; returns their ids. */
   public List<String> winOpportunities(Connector salesforce) {
+    resolveOpportunities(salesforce);
     Set<String> ids;
     synchronized (lock) {
       ids = new LinkedHashSet<>(opportunitiesToWin);

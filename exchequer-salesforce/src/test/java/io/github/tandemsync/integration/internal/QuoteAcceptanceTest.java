@@ -82,4 +82,18 @@ class QuoteAcceptanceTest {
     assertEquals("Closed Won", salesforce.get(EntityTypes.OPPORTUNITY, opportunity).orElseThrow().stage().orElseThrow());
     assertEquals(List.of(), acceptance.winOpportunities(sf), "nothing left to win");
   }
+
+  @Test
+  void anAcceptanceReplayedAfterARestartStillWinsItsOpportunity() {
+    FakeSystem salesforce = FakeSystem.named("salesforce").supports(EntityTypes.QUOTE).supports(EntityTypes.OPPORTUNITY);
+    String opportunity = salesforce.userPut(EntityTypes.OPPORTUNITY, null, Opportunity.builder().name("Refit").stage("Proposal").build());
+    String quoteId = salesforce.userPut(EntityTypes.QUOTE, null, quote("ignored", QuoteStatus.ACCEPTED, "ABAP01", "001C", opportunity));
+    QuoteAcceptance fresh = new QuoteAcceptance(); // a new process: it never read the quote
+    // the inbox replays the acceptance: an update carrying Exchequer's side of the quote, which knows no opportunity
+    Quote erpSide = Quote.builder().externalReference(quoteId).status(QuoteStatus.ACCEPTED).accountCode("ABAP01").build();
+    fresh.guard(batch -> batch.stream().map(r -> WriteOutcome.<Quote>updated("SQU000001")).toList())
+        .write(List.of(WriteRequest.update("SQU000001", erpSide, java.util.Set.of("status"), "k")));
+    assertEquals(List.of(opportunity), fresh.winOpportunities(salesforce.connector()), "its opportunity was read from Salesforce");
+    assertEquals("Closed Won", salesforce.get(EntityTypes.OPPORTUNITY, opportunity).orElseThrow().stage().orElseThrow());
+  }
 }
