@@ -95,7 +95,8 @@ public final class ExchequerConnectorProvider implements ConnectorProvider {
       if (key.startsWith("currency.")) {
         options.currencyIsoCode(Integer.parseInt(key.substring("currency.".length())), value.strip().toUpperCase(Locale.ROOT));
       } else if (key.startsWith("newAccount.")) {
-        options.newAccountDefault(key.substring("newAccount.".length()), toolkitValue(value.strip()));
+        // typed per Toolkit property when written (acPayTerms=30 is a number, acDepartment=007 text)
+        options.newAccountDefault(key.substring("newAccount.".length()), value.strip());
       }
     });
     set(settings, "sellPriceBand", v -> options.sellPriceBand(v.strip().toUpperCase(Locale.ROOT)));
@@ -186,19 +187,5 @@ public final class ExchequerConnectorProvider implements ConnectorProvider {
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException("setting '" + key + "' must be one of " + EnumSet.allOf(type) + ", was '" + value + "'");
     }
-  }
-
-  /** A Toolkit value from text: whole numbers and decimals as numbers (acPayTerms=30), true/false, else text. */
-  static Object toolkitValue(String text) {
-    if (text.matches("-?[0-9]{1,9}")) {
-      return Integer.valueOf(text);
-    }
-    if (text.matches("-?[0-9]+\\.[0-9]+")) {
-      return new java.math.BigDecimal(text);
-    }
-    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-      return Boolean.valueOf(text);
-    }
-    return text;
   }
 }

@@ -201,6 +201,7 @@ class ProviderAndCustomizerTest {
     settings.put("newAccount.acPayTerms", "30");            // a number in the file, an integer for the Toolkit
     settings.put("newAccount.acDefSettleDays", "14");       // the mapping would write 0 for the empty settlementDays
     settings.put("newAccount.acVATCode", "");               // no VAT-code default
+    settings.put("newAccount.acCountry", "GB");             // only where the CRM gave no country
     try (Connector connector = provider().create("erp", settings)) {
       connector.start(Fixtures.context(Fixtures.clock()));
       var writer = connector.writer(EntityTypes.ACCOUNT).orElseThrow();
@@ -209,13 +210,15 @@ class ProviderAndCustomizerTest {
       assertEquals(Optional.of("vatCode"), refused.error().orElseThrow().field(), "without the VAT default Exchequer refuses, naming the field");
 
       Account account = Account.builder().code("DEFT01").role(io.github.tandemsync.core.model.AccountRole.CUSTOMER).name("Defaults Test Ltd")
-          .vatCode("S").build();
+          .vatCode("S").billingAddress(io.github.tandemsync.core.model.Address.builder().line1("12 Rue de Rivoli").town("Paris")
+              .postcode("75001").countryCode("FR").build()).build();
       var outcome = writer.write(List.of(io.github.tandemsync.core.spi.WriteRequest.create(account, "defaults-test-1"))).get(0);
       assertTrue(outcome.isSuccess(), outcome::toString);
       Map<String, Object> row = sandbox.query().account("DEFT01").orElseThrow();
       assertEquals(0, new BigDecimal(row.get("acPayTerms").toString().strip()).compareTo(new BigDecimal(30)), row::toString);
       assertEquals(0, new BigDecimal(row.get("acDefSettleDays").toString().strip()).compareTo(new BigDecimal(14)), row::toString);
       assertEquals(Optional.of(14), outcome.stored().orElseThrow().settlementDays(), "the stored value says what Exchequer holds");
+      assertEquals("FR", row.get("acCountry").toString().strip(), "a country the CRM gave is not replaced by the default");
     }
   }
 }

@@ -136,6 +136,31 @@ class WritingTest {
   }
 
   @Test
+  void contactsAreFoundByTheirAccountCodeThroughARenamedAccountKey(@TempDir Path extra) throws Exception {
+    Path fields = Files.createDirectories(extra.resolve("objects/Account/fields"));
+    Files.writeString(fields.resolve("Legacy_Code__c.field-meta.xml"), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+            <fullName>Legacy_Code__c</fullName>
+            <externalId>true</externalId>
+            <label>Legacy Code</label>
+            <length>80</length>
+            <required>false</required>
+            <type>Text</type>
+            <unique>true</unique>
+        </CustomField>
+        """);
+    try (SandboxFixture f = new SandboxFixture(301L, 15_000, false, extra)) {
+      String account = f.sandbox.data().insert("Account", Map.of("Name", "Renamed Key Ltd", "Legacy_Code__c", "C-RENK01"));
+      String contact = f.sandbox.data().insert("Contact", Map.of("LastName", "Keyes", "AccountId", account));
+      SalesforceConnector c = f.started(f.connector().entities(EntityTypes.ACCOUNT, EntityTypes.CONTACT)
+          .naming(SalesforceNaming.builder().renameField("Account", "ERP_Id__c", "Legacy_Code__c").build()));
+      var found = c.reader(EntityTypes.CONTACT).orElseThrow().findByKey("accountCode", List.of("RENK01"));
+      assertEquals(List.of(contact), found.stream().map(ch -> ch.nativeId()).toList());
+    }
+  }
+
+  @Test
   void suppliersAreSyncedOnlyWhenEnabled() {
     try (SandboxFixture f = new SandboxFixture(5_150L)) {
       Account supplier = Account.builder().code("SUP1").role(AccountRole.SUPPLIER).name("Supplies Ltd").build();

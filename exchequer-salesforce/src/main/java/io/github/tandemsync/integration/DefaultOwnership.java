@@ -17,8 +17,9 @@ import java.util.Map;
  *       <td>preferred Salesforce: the fields its users maintain (name, addresses, phone, fax, e-mail, extensions)</td></tr>
  *   <tr><td>contacts</td><td>accountCode, roleCode</td><td>owned by Salesforce: email, phone (an Exchequer
  *       contact has none of its own: they are its account's, which the accounts flow syncs) and the name
- *       (title, firstName, lastName, salutation: Exchequer holds one text, whose split into names is a
- *       guess); preferred Salesforce: the rest</td></tr>
+ *       (title, firstName, lastName: Exchequer holds one text, whose split into names is a guess);
+ *       preferred Salesforce: the rest, salutation included (it is that one text, and follows a
+ *       rename)</td></tr>
  *   <tr><td>quotes</td><td>number</td><td>preferred Salesforce</td></tr>
  *   <tr><td>orders</td><td>every field once the order exists in Exchequer (Salesforce orders are created
  *       there; Exchequer then runs them: status, deliveries, invoicing)</td><td>—</td></tr>
@@ -41,7 +42,7 @@ public final class DefaultOwnership {
       SyncCapability.QUOTES, List.of("number"));
 
   private static final Map<SyncCapability, List<String>> SALESFORCE_FIELDS = Map.of(
-      SyncCapability.CONTACTS, List.of("email", "phone", "title", "firstName", "lastName", "salutation"));
+      SyncCapability.CONTACTS, List.of("email", "phone", "title", "firstName", "lastName"));
 
   /** The fields Salesforce owns for {@code capability} when it syncs both ways. */
   public static List<String> salesforceFields(SyncCapability capability) {

@@ -240,12 +240,17 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     if (closing) {
       return new CycleReport(started, clock.instant(), List.of(), List.of(), List.of(), enabled);
     }
-    Optional<Lease> held = store.acquireLease(CYCLE_LEASE, nodeId, CYCLE_LEASE_TTL);
-    if (held.isEmpty()) {
-      LOG.info("another node is running the Exchequer-Salesforce cycle; this node skips it");
-      return new CycleReport(started, clock.instant(), List.of(), List.of(), List.of(), enabled);
+    synchronized (cycleLeaseLock) {
+      // taken and recorded together, so close() either sees the lease and gives it up, or prevents it
+      Optional<Lease> held = closing ? Optional.empty() : store.acquireLease(CYCLE_LEASE, nodeId, CYCLE_LEASE_TTL);
+      if (held.isEmpty()) {
+        if (!closing) {
+          LOG.info("another node is running the Exchequer-Salesforce cycle; this node skips it");
+        }
+        return new CycleReport(started, clock.instant(), List.of(), List.of(), List.of(), enabled);
+      }
+      cycleLease = held.get();
     }
-    cycleLease = held.get();
     try {
       return runCycle(started, enabled);
     } finally {
@@ -302,7 +307,12 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
             runs.add(engine.runOnce(SyncCapability.QUOTES.flowName()));
           }
         }
-        won.addAll(acceptance.winOpportunities(salesforce));
+        try {
+          won.addAll(acceptance.winOpportunities(salesforce));
+        } catch (RuntimeException e) {
+          // the opportunities stay noted and are won by a later cycle; the flows go on
+          LOG.warn("could not set the opportunities of accepted quotes to Closed Won yet: {}", e.toString());
+        }
       }
     }
     CycleReport report = new CycleReport(started, clock.instant(), runs, converted, won, notRun);
@@ -323,15 +333,22 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     if (codes.isEmpty() || !settings.enabled(SyncCapability.CONTACTS) || !settings.direction(SyncCapability.CONTACTS).crmToErp()) {
       return false;
     }
-    List<String> contactIds = new ArrayList<>();
-    salesforce.reader(EntityTypes.CONTACT).ifPresent(reader -> reader.findByKey("accountCode", codes).stream()
-        .filter(c -> c.kind() == io.github.tandemsync.core.spi.Change.Kind.UPSERT).forEach(c -> contactIds.add(c.nativeId())));
-    if (contactIds.isEmpty()) {
+    try {
+      List<String> contactIds = new ArrayList<>();
+      salesforce.reader(EntityTypes.CONTACT).ifPresent(reader -> reader.findByKey("accountCode", codes).stream()
+          .filter(c -> c.kind() == io.github.tandemsync.core.spi.Change.Kind.UPSERT).forEach(c -> contactIds.add(c.nativeId())));
+      if (contactIds.isEmpty()) {
+        return false;
+      }
+      LOG.info("{} Salesforce contact(s) of {} new Exchequer customer(s) staged for the contacts flow", contactIds.size(), codes.size());
+      engine.resync(SyncCapability.CONTACTS.flowName(), SALESFORCE, contactIds);
+      return true;
+    } catch (RuntimeException e) {
+      // kept for the next cycle rather than lost; the flows go on
+      newCustomers.putBack(codes);
+      LOG.warn("could not stage the contacts of {} new Exchequer customer(s) yet: {}", codes.size(), e.toString());
       return false;
     }
-    LOG.info("{} Salesforce contact(s) of {} new Exchequer customer(s) staged for the contacts flow", contactIds.size(), codes.size());
-    engine.resync(SyncCapability.CONTACTS.flowName(), SALESFORCE, contactIds);
-    return true;
   }
 
   private boolean renewCycleLease(SyncCapability next) {
@@ -343,7 +360,8 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       try {
         renewed = store.renewLease(cycleLease, CYCLE_LEASE_TTL);
       } catch (RuntimeException e) {
-        LOG.warn("could not renew the cycle lease before {}: {}", next.flowName(), e.toString());
+        LOG.warn("could not renew the cycle lease before {}; this node stops its cycle there: {}", next.flowName(), e.toString());
+        cycleLease = null; // the flows after this one must not run ahead of it
         return false;
       }
       if (renewed.isEmpty()) {
@@ -387,7 +405,9 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
    */
   @Override
   public void close() {
-    closing = true;
+    synchronized (cycleLeaseLock) {
+      closing = true;
+    }
     synchronized (this) {
       if (scheduler != null) {
         scheduler.shutdown();
@@ -573,12 +593,18 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
         b.matchOn("email");
         // Exchequer keeps one contact per account (acContact): a Salesforce contact goes there only
         // for an account that is in Exchequer and has none yet; the others stay in Salesforce.
+        // When several arrive for such an account at once (a prospect with its contacts becomes a
+        // customer), the first one claims it and the others stay in Salesforce too.
         Optional<ChangeReader<Contact>> erpContacts = exchequer.flatMap(e -> e.reader(EntityTypes.CONTACT));
+        Map<String, String> claimed = new java.util.concurrent.ConcurrentHashMap<>();
         castFlow(b).createWhen(SALESFORCE, c -> {
           Contact contact = (Contact) c;
-          return contact.accountCode().filter(code -> !code.isBlank())
-              .map(code -> erpContacts.map(r -> r.findByKey("accountCode", List.of(code)).isEmpty()).orElse(true))
-              .orElse(false);
+          Optional<String> code = contact.accountCode().filter(k -> !k.isBlank()).map(k -> k.strip().toUpperCase(java.util.Locale.ROOT));
+          if (code.isEmpty() || erpContacts.map(r -> !r.findByKey("accountCode", List.of(code.get())).isEmpty()).orElse(false)) {
+            return false;
+          }
+          String who = contact.email().orElse("") + "|" + contact.firstName().orElse("") + "|" + contact.lastName();
+          return claimed.computeIfAbsent(code.get(), k -> who).equals(who);
         });
       }
       case QUOTES -> {

@@ -79,12 +79,27 @@ public record IntegrationSettings(
             + (i == 0 ? ", extensions.<key>" : "") + ")");
       }
       Class<?> next = valueType(component);
-      if (i < segments.length - 1 && (java.util.Collection.class.isAssignableFrom(next) || !next.isRecord())) {
+      // the engine walks into a record only when all its fields are optional (an Address); a Money
+      // (amount and currency) or a list is compared, and owned, as one value
+      if (i < segments.length - 1 && (java.util.Collection.class.isAssignableFrom(next) || !walkable(next))) {
         return java.util.Optional.of("'" + segments[i] + "' is synced as one value; name it without '" + segments[i + 1] + "'");
       }
       type = next;
     }
     return java.util.Optional.empty();
+  }
+
+  private static boolean walkable(Class<?> type) {
+    if (!type.isRecord() || type.getRecordComponents().length == 0) {
+      return false;
+    }
+    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+      Class<?> t = c.getType();
+      if (t != java.util.Optional.class && !java.util.Collection.class.isAssignableFrom(t) && !java.util.Map.class.isAssignableFrom(t)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A component's type, looking through {@code Optional}. */

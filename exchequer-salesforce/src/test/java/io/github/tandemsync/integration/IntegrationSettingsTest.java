@@ -77,6 +77,7 @@ class IntegrationSettingsTest {
       "ownership.orders.lines.quantity|exchequer|synced as one value",
       "ownership.orders.lines[0].quantity|exchequer|synced as one value",
       "ownership.accounts.phone.number|exchequer|synced as one value",
+      "ownership.accounts.creditLimit.amount|salesforce|synced as one value",
       "tandem.runEvery|5 minutes|tandem.runEvery",
       "tandem.batchSize|0|tandem.batchSize",
       "tandem.batchSize|many|tandem.batchSize",

@@ -77,19 +77,61 @@ final class AccountWriter implements RecordWriter<Account> {
     return Map.copyOf(fields);
   }
 
-  /** Whether the account leaves {@code field} (a record component, e.g. {@code settlementDays}) empty. */
-  private static boolean isEmpty(Account account, String field) {
-    for (java.lang.reflect.RecordComponent component : Account.class.getRecordComponents()) {
-      if (component.getName().equals(field)) {
-        try {
-          Object value = component.getAccessor().invoke(account);
-          return value instanceof Optional<?> o ? o.isEmpty() : value == null;
-        } catch (ReflectiveOperationException e) {
-          return false;
+  /**
+   * Whether the account leaves {@code path} empty: a record component, or a path into one
+   * ({@code billingAddress.countryCode}), through {@code Optional}s. A path that is no field of the
+   * account ({@code idempotencyKey}) is the writer's own: never replaced by a default.
+   */
+  private static boolean isEmpty(Account account, String path) {
+    Object value = account;
+    for (String segment : path.split("\\.")) {
+      if (value instanceof Optional<?> o) {
+        if (o.isEmpty()) {
+          return true;
+        }
+        value = o.get();
+      }
+      if (value == null) {
+        return true;
+      }
+      java.lang.reflect.RecordComponent component = null;
+      if (value.getClass().isRecord()) {
+        for (java.lang.reflect.RecordComponent c : value.getClass().getRecordComponents()) {
+          if (c.getName().equals(segment)) {
+            component = c;
+          }
         }
       }
+      if (component == null) {
+        return false;
+      }
+      try {
+        value = component.getAccessor().invoke(value);
+      } catch (ReflectiveOperationException e) {
+        return false;
+      }
     }
-    return true; // a property with no canonical field (acPayTerms): only the default sets it
+    return value == null || value instanceof Optional<?> o && o.isEmpty() || value instanceof String t && t.isBlank();
+  }
+
+  /**
+   * A default as the Toolkit wants it: configuration files give text, so a number for a numeric
+   * property ({@code acPayTerms=30}); text properties ({@code acDepartment=007}) stay text.
+   */
+  static Object typed(String property, Object value) {
+    if (!(value instanceof String text) || WriteSupport.WIDTHS.containsKey(property) || property.startsWith("acUserDef")) {
+      return value;
+    }
+    if (text.matches("-?[0-9]{1,9}")) {
+      return Integer.valueOf(text);
+    }
+    if (text.matches("-?[0-9]+\\.[0-9]+")) {
+      return new BigDecimal(text);
+    }
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.valueOf(text);
+    }
+    return text;
   }
 
   /** The canonical field a Toolkit property stands for. */
@@ -324,7 +366,7 @@ final class AccountWriter implements RecordWriter<Account> {
         // the mapping writes 0 or blank for a field the CRM left empty; the default replaces that
         boolean crmLeftEmpty = canonical(property).map(field -> isEmpty(account, field)).orElse(true);
         if (current == null || current.toString().isBlank() || crmLeftEmpty) {
-          record.set(property, value);
+          record.set(property, typed(property, value));
         }
       });
     }

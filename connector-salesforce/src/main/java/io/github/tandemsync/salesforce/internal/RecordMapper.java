@@ -55,6 +55,13 @@ final class RecordMapper<T> {
   }
 
   String field(String defaultField) {
+    int dot = defaultField.indexOf('.');
+    if (dot > 0) {
+      // a parent's field through a standard relationship (Account.ERP_Id__c from a Contact): the
+      // relationship keeps its name, the parent's field follows the parent object's naming
+      String relationship = defaultField.substring(0, dot);
+      return relationship + "." + ctx.naming().field(relationship, defaultField.substring(dot + 1));
+    }
     return ctx.naming().field(mapping.object, defaultField);
   }
 

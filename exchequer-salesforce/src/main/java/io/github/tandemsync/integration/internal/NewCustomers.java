@@ -35,6 +35,13 @@ public final class NewCustomers {
     };
   }
 
+  /** Notes codes again, e.g. when their contacts could not be staged this time. */
+  public void putBack(List<String> more) {
+    synchronized (codes) {
+      codes.addAll(more);
+    }
+  }
+
   /** The codes noted since the last call. */
   public List<String> drain() {
     synchronized (codes) {
