@@ -20,7 +20,8 @@ import java.util.Objects;
  *     accepted quote
  * @param opportunitiesWon Salesforce ids of opportunities set to Closed Won
  * @param notRun the enabled flows this cycle did not run: all of them when another node was
- *     running the cycle, the rest of them when the integration was closing
+ *     running the cycle, the rest of them when the integration was closing or its cycle lease
+ *     could not be renewed (lost to another node, or a store failure)
  */
 public record CycleReport(Instant started, Instant finished, List<RunReport> runs, List<String> prospectsConverted,
     List<String> opportunitiesWon, List<String> notRun) {

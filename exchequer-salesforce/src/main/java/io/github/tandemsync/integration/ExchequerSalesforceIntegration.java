@@ -90,6 +90,8 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
   private final StateStore store;
   private final String nodeId;
   private final NewCustomers newCustomers;
+  /** Account code → the Salesforce contact that claimed it for Exchequer in this run of the contacts flow. */
+  private final Map<String, String> contactClaims;
   private @Nullable ScheduledExecutorService scheduler;
 
   /** The lease that lets one node at a time run the cycle, so flows keep their order across nodes. */
@@ -98,7 +100,8 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
   private static final Duration CYCLE_LEASE_TTL = Duration.ofMinutes(15);
 
   private ExchequerSalesforceIntegration(IntegrationSettings settings, SyncEngine engine, DecoratedConnector salesforce,
-      QuoteAcceptance acceptance, Clock clock, StateStore store, String nodeId, NewCustomers newCustomers) {
+      QuoteAcceptance acceptance, Clock clock, StateStore store, String nodeId, NewCustomers newCustomers,
+      Map<String, String> contactClaims) {
     this.settings = settings;
     this.engine = engine;
     this.salesforce = salesforce;
@@ -107,6 +110,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     this.store = store;
     this.nodeId = nodeId;
     this.newCustomers = newCustomers;
+    this.contactClaims = contactClaims;
   }
 
   public static Builder builder() {
@@ -287,6 +291,9 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
         notRun.add(capability.flowName());
         continue;
       }
+      if (capability == SyncCapability.CONTACTS) {
+        contactClaims.clear(); // claims hold within one run: across runs Exchequer's own contacts tell
+      }
       runs.add(engine.runOnce(capability.flowName())); // a closing engine answers STOPPED at once
       if (capability == SyncCapability.ACCOUNTS && !closing) {
         stageContactsOfNewCustomers(); // the contacts flow runs next
@@ -294,17 +301,23 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       if (capability == SyncCapability.QUOTES && !closing) {
         Map<String, String> waiting = acceptance.waitingQuotes();
         if (!waiting.isEmpty() && settings.direction(SyncCapability.ACCOUNTS).crmToErp()) {
-          List<String> now = acceptance.convertProspects(salesforce);
-          converted.addAll(now);
-          if (!now.isEmpty()) {
-            // staged directly rather than waiting for the change stream, which may not show an edit this recent yet
-            engine.resync(SyncCapability.ACCOUNTS.flowName(), SALESFORCE, now);
-            runs.add(engine.runOnce(SyncCapability.ACCOUNTS.flowName()));
-            if (stageContactsOfNewCustomers()) {
-              runs.add(engine.runOnce(SyncCapability.CONTACTS.flowName()));
+          try {
+            List<String> now = acceptance.convertProspects(salesforce);
+            converted.addAll(now);
+            if (!now.isEmpty()) {
+              // staged directly rather than waiting for the change stream, which may not show an edit this recent yet
+              engine.resync(SyncCapability.ACCOUNTS.flowName(), SALESFORCE, now);
+              runs.add(engine.runOnce(SyncCapability.ACCOUNTS.flowName()));
+              if (stageContactsOfNewCustomers()) {
+                contactClaims.clear();
+                runs.add(engine.runOnce(SyncCapability.CONTACTS.flowName()));
+              }
+              engine.resync(SyncCapability.QUOTES.flowName(), SALESFORCE, waiting.keySet());
+              runs.add(engine.runOnce(SyncCapability.QUOTES.flowName()));
             }
-            engine.resync(SyncCapability.QUOTES.flowName(), SALESFORCE, waiting.keySet());
-            runs.add(engine.runOnce(SyncCapability.QUOTES.flowName()));
+          } catch (RuntimeException e) {
+            // the accepted quotes stay waiting and are taken up again next cycle; the flows go on
+            LOG.warn("could not turn the prospects of accepted quotes into customers yet: {}", e.toString());
           }
         }
         try {
@@ -528,6 +541,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       DecoratedConnector sf = new DecoratedConnector(salesforce.build())
           .reader(EntityTypes.QUOTE, acceptance::watch);
       NewCustomers newCustomers = new NewCustomers();
+      Map<String, String> contactClaims = new java.util.concurrent.ConcurrentHashMap<>();
       DecoratedConnector erp = new DecoratedConnector(exchequer.name(EXCHEQUER).includeSuppliers(settings.suppliers()).build())
           .writer(EntityTypes.QUOTE, acceptance::guard)
           .writer(EntityTypes.ACCOUNT, newCustomers::watch);
@@ -544,20 +558,20 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       engine.nodeId(node);
       for (SyncCapability c : SyncCapability.values()) {
         if (settings.enabled(c)) {
-          engine.flow(flow(c, settings, Optional.of(erp), flowCustomizer));
+          engine.flow(flow(c, settings, Optional.of(erp), contactClaims, flowCustomizer));
         }
       }
       // opened last: a flow refused above leaves no store open
       StateStore store = stateStore != null ? stateStore
           : configuredStateStore != null ? configuredStateStore.get() : StateStores.sqlite(Path.of("tandem-state.db"));
       engine.stateStore(store);
-      return new ExchequerSalesforceIntegration(settings, engine.build(), sf, acceptance, clock, store, node, newCustomers);
+      return new ExchequerSalesforceIntegration(settings, engine.build(), sf, acceptance, clock, store, node, newCustomers, contactClaims);
     }
   }
 
   /** The flow of one capability: direction, matching, ownership, creation rules, deletes. */
   static <T> Flow<T> flow(SyncCapability capability, IntegrationSettings settings) {
-    return flow(capability, settings, Optional.empty(), (c, b) -> { });
+    return flow(capability, settings, Optional.empty(), new java.util.concurrent.ConcurrentHashMap<>(), (c, b) -> { });
   }
 
   /**
@@ -565,7 +579,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
    * an account already has its contact there.
    */
   static <T> Flow<T> flow(SyncCapability capability, IntegrationSettings settings, Optional<Connector> exchequer,
-      BiConsumer<SyncCapability, Flow.Builder<?>> customizer) {
+      Map<String, String> claims, BiConsumer<SyncCapability, Flow.Builder<?>> customizer) {
     @SuppressWarnings("unchecked")
     EntityType<T> type = (EntityType<T>) capability.entityType();
     FlowDirection direction = settings.direction(capability);
@@ -596,7 +610,6 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
         // When several arrive for such an account at once (a prospect with its contacts becomes a
         // customer), the first one claims it and the others stay in Salesforce too.
         Optional<ChangeReader<Contact>> erpContacts = exchequer.flatMap(e -> e.reader(EntityTypes.CONTACT));
-        Map<String, String> claimed = new java.util.concurrent.ConcurrentHashMap<>();
         castFlow(b).createWhen(SALESFORCE, c -> {
           Contact contact = (Contact) c;
           Optional<String> code = contact.accountCode().filter(k -> !k.isBlank()).map(k -> k.strip().toUpperCase(java.util.Locale.ROOT));
@@ -604,7 +617,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
             return false;
           }
           String who = contact.email().orElse("") + "|" + contact.firstName().orElse("") + "|" + contact.lastName();
-          return claimed.computeIfAbsent(code.get(), k -> who).equals(who);
+          return claims.computeIfAbsent(code.get(), k -> who).equals(who);
         });
       }
       case QUOTES -> {

@@ -17,5 +17,9 @@ class NewAccountDefaultsTest {
     assertEquals("1234", AccountWriter.typed("acUserDef1", "1234"));
     assertEquals("S", AccountWriter.typed("acVATCode", "S"));
     assertEquals(30, AccountWriter.typed("acPayTerms", 30), "already typed (the builder API) stays as given");
+    assertEquals("0012", AccountWriter.typed("acArea", "0012"), "text unless the property is known to hold numbers");
+    assertEquals("001234", AccountWriter.typed("acStatementTo", "001234"));
+    assertEquals(4010, AccountWriter.typed("acSalesGL", "4010"));
+    assertEquals(new BigDecimal("5000"), AccountWriter.typed("acCreditLimit", "5000"), "an amount, even without decimals");
   }
 }

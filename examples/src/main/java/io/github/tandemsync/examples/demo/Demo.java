@@ -108,6 +108,7 @@ public final class Demo {
             .stateStore(StateStores.sqlite(dir.resolve("tandem-state.db")))
             .listener(new ConsoleProgress(out))
             .clock(clock)
+            .nodeId("tandem-demo") // stable: a run after one cut short (Ctrl-C) takes its leases back at once
             .build()) {
       out.printf("Exchequer company %s: %d accounts, %d stock records, %d transactions%n", SandboxSystems.COMPANY,
           systems.exchequer().query().count("CUSTSUPP"), systems.exchequer().query().count("STOCK"),
