@@ -55,11 +55,19 @@ public final class Demo {
     if (args.length >= 2 && args[0].equals("--config")) {
       config = Optional.of(args[1]);
     }
-    if (config.isPresent()) {
-      runConfigured(Path.of(config.get()).toAbsolutePath(), System.out);
-      return;
+    try {
+      if (config.isPresent()) {
+        runConfigured(Path.of(config.get()).toAbsolutePath(), System.out);
+      } else {
+        runSandboxes(Path.of(args.length > 0 ? args[0] : "tandem-demo").toAbsolutePath(), System.out);
+      }
+    } catch (RuntimeException e) {
+      System.err.println();
+      System.err.println("The demo stopped: " + e.getMessage());
+      System.err.println("(delete the demo directory to start over)");
+      e.printStackTrace();
+      System.exit(1); // a sandbox thread left running must not keep the JVM, and Maven, waiting
     }
-    runSandboxes(Path.of(args.length > 0 ? args[0] : "tandem-demo").toAbsolutePath(), System.out);
   }
 
   /** One cycle against the systems of a configuration file (see {@link ExchequerSalesforceIntegration#fromConfiguration}). */
@@ -89,12 +97,14 @@ public final class Demo {
   }
 
   static void runSandboxes(Path dir, PrintStream out) {
-    DemoClock clock = new DemoClock();
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir, e);
     }
+    // continues after the last run's time: the systems' change stamps never go back
+    Path clockFile = dir.resolve("demo-clock.txt");
+    DemoClock clock = readInstant(clockFile).map(DemoClock::new).orElseGet(DemoClock::new);
     int run = nextRun(dir);
     out.println();
     out.println("Tandem demo — Exchequer ⇄ Salesforce, run " + run + ", state in " + dir);
@@ -159,6 +169,7 @@ public final class Demo {
       systems.checkpoint();
 
       var usage = systems.salesforce().usage();
+      writeInstant(clockFile, clock.instant());
       summary(out, integration, cycles, String.format(Locale.ROOT,
           "Salesforce API calls: %,d used by this run; the org's rolling 24-hour usage is %,d of %,d", usage.total(), usage.used(),
           usage.limit()), System.nanoTime() - started);
@@ -212,6 +223,23 @@ public final class Demo {
           .collect(java.util.stream.Collectors.joining(", ")));
     }
     out.printf(Locale.ROOT, "  Took %.1f s%n", nanos / 1e9);
+  }
+
+  private static Optional<java.time.Instant> readInstant(Path file) {
+    try {
+      return Files.exists(file) ? Optional.of(java.time.Instant.parse(Files.readString(file, StandardCharsets.US_ASCII).strip()))
+          : Optional.empty();
+    } catch (IOException | java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void writeInstant(Path file, java.time.Instant instant) {
+    try {
+      Files.writeString(file, instant.toString(), StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
   }
 
   private static int nextRun(Path dir) {

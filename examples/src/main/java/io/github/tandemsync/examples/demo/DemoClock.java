@@ -14,6 +14,20 @@ import java.time.ZoneOffset;
 public final class DemoClock extends Clock {
   private volatile Duration offset = Duration.ZERO;
 
+  /** The system clock, for a fresh demo. */
+  public DemoClock() {}
+
+  /**
+   * A clock that starts after {@code notBefore}: a demo continued from its directory must not go
+   * back in time, or the systems would stamp new edits before the changes already synced.
+   */
+  public DemoClock(Instant notBefore) {
+    Instant now = Instant.now();
+    if (!now.isAfter(notBefore)) {
+      offset = Duration.between(now, notBefore).plusSeconds(1);
+    }
+  }
+
   /** Moves time forward. */
   public void advance(Duration by) {
     offset = offset.plus(by);

@@ -66,7 +66,13 @@ public final class SandboxSystems implements AutoCloseable {
       sf.deployMetadata(metadata);
     }
     directory.ifPresent(d -> sf.persistTo(d.resolve("salesforce.json")));
-    SalesforceSandbox salesforce = sf.build().start();
+    SalesforceSandbox salesforce;
+    try {
+      salesforce = sf.build().start();
+    } catch (RuntimeException e) {
+      exchequer.close(); // its database and bridge would otherwise outlive the failure
+      throw e;
+    }
     salesforce.registerClientCredentials(CLIENT_ID, CLIENT_SECRET, INTEGRATION_USER);
     return new SandboxSystems(exchequer, salesforce, fresh, directory.isPresent());
   }

@@ -50,8 +50,8 @@ public final class ApiUsageTracker {
       return false;
     }
     long[] last = window.peekLast();
-    if (last != null && last[0] == now) {
-      last[1]++;
+    if (last != null && last[0] >= now) {
+      last[1]++; // the same second, or a clock that stepped back: counted with the latest second, order kept
     } else {
       window.addLast(new long[] {now, 1});
     }
@@ -115,14 +115,16 @@ public final class ApiUsageTracker {
   synchronized void restoreWindow(List<SavedOrg.UsageSecond> seconds) {
     window.clear();
     windowCount = 0;
-    long previous = Long.MIN_VALUE;
     for (SavedOrg.UsageSecond second : seconds) {
-      if (second.calls() <= 0 || second.epochSecond() <= previous) {
-        throw new IllegalArgumentException("API usage window entries must have positive counts in increasing seconds, got "
-            + second);
+      if (second.calls() <= 0) {
+        throw new IllegalArgumentException("API usage window entries must have positive counts, got " + second);
       }
-      previous = second.epochSecond();
-      window.addLast(new long[] {second.epochSecond(), second.calls()});
+      long[] last = window.peekLast();
+      if (last != null && second.epochSecond() <= last[0]) {
+        last[1] += second.calls(); // written while the clock stepped back: counted with the latest second
+      } else {
+        window.addLast(new long[] {second.epochSecond(), second.calls()});
+      }
       windowCount += second.calls();
     }
     prune(clock.instant().getEpochSecond());
