@@ -108,19 +108,7 @@ class WritingTest {
 
   @Test
   void severalExternalIdMatchesAreAPermanentDuplicateError(@TempDir Path extra) throws Exception {
-    Path fields = Files.createDirectories(extra.resolve("objects/Account/fields"));
-    Files.writeString(fields.resolve("Legacy_Code__c.field-meta.xml"), """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
-            <fullName>Legacy_Code__c</fullName>
-            <externalId>true</externalId>
-            <label>Legacy Code</label>
-            <length>80</length>
-            <required>false</required>
-            <type>Text</type>
-            <unique>false</unique>
-        </CustomField>
-        """);
+    legacyCodeField(extra, false);
     try (SandboxFixture f = new SandboxFixture(300L, 15_000, false, extra)) {
       f.sandbox.data().insert("Account", Map.of("Name", "Twin 1", "Legacy_Code__c", "C-DUP"));
       f.sandbox.data().insert("Account", Map.of("Name", "Twin 2", "Legacy_Code__c", "C-DUP"));
@@ -135,8 +123,8 @@ class WritingTest {
     }
   }
 
-  @Test
-  void contactsAreFoundByTheirAccountCodeThroughARenamedAccountKey(@TempDir Path extra) throws Exception {
+  /** An org's own external-id field on Account, to rename Tandem's ERP_Id__c to. */
+  private static void legacyCodeField(Path extra, boolean unique) throws java.io.IOException {
     Path fields = Files.createDirectories(extra.resolve("objects/Account/fields"));
     Files.writeString(fields.resolve("Legacy_Code__c.field-meta.xml"), """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -147,9 +135,14 @@ class WritingTest {
             <length>80</length>
             <required>false</required>
             <type>Text</type>
-            <unique>true</unique>
+            <unique>%s</unique>
         </CustomField>
-        """);
+        """.formatted(unique));
+  }
+
+  @Test
+  void contactsAreFoundByTheirAccountCodeThroughARenamedAccountKey(@TempDir Path extra) throws Exception {
+    legacyCodeField(extra, true);
     try (SandboxFixture f = new SandboxFixture(301L, 15_000, false, extra)) {
       String account = f.sandbox.data().insert("Account", Map.of("Name", "Renamed Key Ltd", "Legacy_Code__c", "C-RENK01"));
       String contact = f.sandbox.data().insert("Contact", Map.of("LastName", "Keyes", "AccountId", account));
