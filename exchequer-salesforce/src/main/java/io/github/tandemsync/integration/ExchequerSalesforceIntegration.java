@@ -16,11 +16,11 @@ import io.github.tandemsync.engine.RetrySettings;
 import io.github.tandemsync.engine.RunReport;
 import io.github.tandemsync.engine.SyncEngine;
 import io.github.tandemsync.engine.SyncListener;
-import io.github.tandemsync.engine.state.Lease;
 import io.github.tandemsync.engine.state.StateStore;
 import io.github.tandemsync.engine.state.StateStores;
 import io.github.tandemsync.exchequer.ExchequerConnector;
 import io.github.tandemsync.exchequer.ExchequerConnectorProvider;
+import io.github.tandemsync.integration.internal.CycleLease;
 import io.github.tandemsync.integration.internal.DecoratedConnector;
 import io.github.tandemsync.integration.internal.NewCustomers;
 import io.github.tandemsync.integration.internal.QuoteAcceptance;
@@ -33,7 +33,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,20 +83,12 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
   /** Held by a running cycle; close() does not take it, so it never waits for a whole cycle. */
   private final Object cycle = new Object();
   private volatile boolean closing;
-  private final Object cycleLeaseLock = new Object();
-  private @Nullable Lease cycleLease;
   private final Clock clock;
-  private final StateStore store;
-  private final String nodeId;
+  private final CycleLease cycleLease;
   private final NewCustomers newCustomers;
   /** Account code → the Salesforce contact that claimed it for Exchequer in this run of the contacts flow. */
   private final Map<String, String> contactClaims;
   private @Nullable ScheduledExecutorService scheduler;
-
-  /** The lease that lets one node at a time run the cycle, so flows keep their order across nodes. */
-  static final String CYCLE_LEASE = "exchequer-salesforce.cycle";
-  /** Renewed between flows; a single flow outlasting it only lets another node start the flows after it. */
-  private static final Duration CYCLE_LEASE_TTL = Duration.ofMinutes(15);
 
   private ExchequerSalesforceIntegration(IntegrationSettings settings, SyncEngine engine, DecoratedConnector salesforce,
       QuoteAcceptance acceptance, Clock clock, StateStore store, String nodeId, NewCustomers newCustomers,
@@ -107,8 +98,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     this.salesforce = salesforce;
     this.acceptance = acceptance;
     this.clock = clock;
-    this.store = store;
-    this.nodeId = nodeId;
+    this.cycleLease = new CycleLease(store, nodeId);
     this.newCustomers = newCustomers;
     this.contactClaims = contactClaims;
   }
@@ -241,40 +231,13 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     Instant started = clock.instant();
     List<String> enabled = java.util.Arrays.stream(SyncCapability.values()).filter(settings::enabled).map(SyncCapability::flowName)
         .toList();
-    if (closing) {
+    if (closing || !cycleLease.take()) {
       return new CycleReport(started, clock.instant(), List.of(), List.of(), List.of(), enabled);
-    }
-    synchronized (cycleLeaseLock) {
-      // taken and recorded together, so close() either sees the lease and gives it up, or prevents it
-      Optional<Lease> held = closing ? Optional.empty() : store.acquireLease(CYCLE_LEASE, nodeId, CYCLE_LEASE_TTL);
-      if (held.isEmpty()) {
-        if (!closing) {
-          LOG.info("another node is running the Exchequer-Salesforce cycle; this node skips it");
-        }
-        return new CycleReport(started, clock.instant(), List.of(), List.of(), List.of(), enabled);
-      }
-      cycleLease = held.get();
     }
     try {
       return runCycle(started, enabled);
     } finally {
-      releaseCycleLease();
-    }
-  }
-
-  /** Gives the cycle lease up, once: after the cycle, or from close() while the store is still open. */
-  private void releaseCycleLease() {
-    Lease lease;
-    synchronized (cycleLeaseLock) {
-      lease = cycleLease;
-      cycleLease = null;
-    }
-    if (lease != null) {
-      try {
-        store.releaseLease(lease);
-      } catch (RuntimeException e) {
-        LOG.warn("could not release the cycle lease (it lapses in {}): {}", CYCLE_LEASE_TTL, e.toString());
-      }
+      cycleLease.release();
     }
   }
 
@@ -287,7 +250,7 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
       if (!settings.enabled(capability)) {
         continue;
       }
-      if (closing || !renewCycleLease(capability)) {
+      if (closing || !cycleLease.renew(capability.flowName())) {
         notRun.add(capability.flowName());
         continue;
       }
@@ -364,29 +327,6 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
     }
   }
 
-  private boolean renewCycleLease(SyncCapability next) {
-    synchronized (cycleLeaseLock) {
-      if (cycleLease == null) {
-        return false; // given up by close()
-      }
-      Optional<Lease> renewed;
-      try {
-        renewed = store.renewLease(cycleLease, CYCLE_LEASE_TTL);
-      } catch (RuntimeException e) {
-        LOG.warn("could not renew the cycle lease before {}; this node stops its cycle there: {}", next.flowName(), e.toString());
-        cycleLease = null; // the flows after this one must not run ahead of it
-        return false;
-      }
-      if (renewed.isEmpty()) {
-        LOG.warn("the cycle lease passed to another node before {}; this node stops its cycle there", next.flowName());
-        cycleLease = null;
-        return false;
-      }
-      cycleLease = renewed.get();
-      return true;
-    }
-  }
-
   /** Starts the connectors and runs a cycle every {@link IntegrationSettings#runEvery()}. */
   public synchronized void start() {
     if (closing) {
@@ -418,15 +358,13 @@ public final class ExchequerSalesforceIntegration implements AutoCloseable {
    */
   @Override
   public void close() {
-    synchronized (cycleLeaseLock) {
-      closing = true;
-    }
+    closing = true;
+    cycleLease.close(); // before the store closes with the engine
     synchronized (this) {
       if (scheduler != null) {
         scheduler.shutdown();
       }
     }
-    releaseCycleLease();
     engine.close();
   }
 
