@@ -149,6 +149,10 @@ public record ExchequerOptions(
         throw new ConfigurationException("newAccountDefaults names Toolkit account properties (acVATCode, acPayTerms, ...), not '"
             + property + "'");
       }
+      Object value = newAccountDefaults.get(property);
+      io.github.tandemsync.exchequer.internal.ToolkitAccountValues.problem(property, value).ifPresent(problem -> {
+        throw new ConfigurationException("newAccount." + property + " " + problem);
+      });
     }
   }
 

@@ -221,4 +221,12 @@ class ProviderAndCustomizerTest {
       assertEquals("FR", row.get("acCountry").toString().strip(), "a country the CRM gave is not replaced by the default");
     }
   }
+
+  @Test
+  void aNewAccountDefaultAPropertyCannotHoldIsRefusedNamingTheKey() {
+    Map<String, String> settings = settings();
+    settings.put("newAccount.acPayTerms", "thirty");
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> provider().create("erp", settings));
+    assertTrue(e.getMessage().contains("newAccount.acPayTerms"), e.getMessage());
+  }
 }

@@ -114,31 +114,6 @@ final class AccountWriter implements RecordWriter<Account> {
     return value == null || value instanceof Optional<?> o && o.isEmpty() || value instanceof String t && t.isBlank();
   }
 
-  /** Toolkit account properties that hold numbers; every other property is text (codes keep leading zeros). */
-  private static final Set<String> NUMERIC = Set.of("acPayTerms", "acDefSettleDays", "acDefSettleDisc", "acCreditLimit",
-      "acDiscount", "acCurrency", "acSalesGL", "acCOSGL", "acCtrlGL", "acAccStatus", "acDirDebMode", "acOrderConsolidationMode");
-  /** Of those, the ones holding amounts and percentages rather than whole numbers. */
-  private static final Set<String> DECIMAL = Set.of("acDefSettleDisc", "acCreditLimit", "acDiscount");
-  /** Toolkit account properties that hold true/false. */
-  private static final Set<String> BOOLEAN = Set.of("acPrintPayIn", "acHOLDPayments", "acPayInToAccount", "acUseEmail", "acInclusiveVAT");
-
-  /**
-   * A default as the Toolkit wants it: configuration files give text, so a number for a numeric
-   * property ({@code acPayTerms=30}); text properties ({@code acDepartment=007}) stay text.
-   */
-  static Object typed(String property, Object value) {
-    if (!(value instanceof String text) || !NUMERIC.contains(property)) {
-      return value instanceof String t && (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) && BOOLEAN.contains(property)
-          ? Boolean.valueOf(t) : value;
-    }
-    if (DECIMAL.contains(property) && text.matches("-?[0-9]+(\\.[0-9]+)?")) {
-      return new BigDecimal(text);
-    }
-    if (text.matches("-?[0-9]{1,9}")) {
-      return Integer.valueOf(text);
-    }
-    return text; // not a number: the Toolkit refuses it, naming the property
-  }
 
   /** The canonical field a Toolkit property stands for. */
   static Optional<String> canonical(String property) {
@@ -372,7 +347,7 @@ final class AccountWriter implements RecordWriter<Account> {
         // the mapping writes 0 or blank for a field the CRM left empty; the default replaces that
         boolean crmLeftEmpty = canonical(property).map(field -> isEmpty(account, field)).orElse(true);
         if (current == null || current.toString().isBlank() || crmLeftEmpty) {
-          record.set(property, typed(property, value));
+          record.set(property, ToolkitAccountValues.typed(property, value));
         }
       });
     }
